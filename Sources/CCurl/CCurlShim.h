@@ -1,0 +1,69 @@
+// Typed wrappers for libcurl's variadic functions, which Swift cannot call directly.
+// Each wrapper fixes the type of the third argument; libcurl documents which type each option takes.
+#ifndef SWITCHYARD_CCURL_SHIM_H
+#define SWITCHYARD_CCURL_SHIM_H
+
+#include <curl/curl.h>
+#include <stddef.h>
+
+typedef size_t (*swy_curl_data_callback)(char *buffer, size_t size, size_t nitems, void *userdata);
+typedef int (*swy_curl_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow);
+typedef int (*swy_curl_sockopt_callback)(void *clientp, curl_socket_t curlfd, curlsocktype purpose);
+
+static inline CURLcode swy_easy_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode swy_easy_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode swy_easy_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode swy_easy_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode swy_easy_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode swy_easy_setopt_data_callback(CURL *handle, CURLoption option, swy_curl_data_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode swy_easy_setopt_xferinfo_callback(CURL *handle, CURLoption option, swy_curl_xferinfo_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode swy_easy_setopt_sockopt_callback(CURL *handle, CURLoption option, swy_curl_sockopt_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode swy_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode swy_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode swy_easy_getinfo_double(CURL *handle, CURLINFO info, double *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode swy_easy_getinfo_string(CURL *handle, CURLINFO info, char **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode swy_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLMcode swy_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
+    return curl_multi_setopt(handle, option, value);
+}
+
+#endif

@@ -1,0 +1,2 @@
+import SwitchyardCrypto
+import SwitchyardHTTP

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The answer to an ``HTTPRequest``: status and headers at once, the body as it arrives.
+public struct HTTPResponse: Sendable {
+    /// The HTTP status code.
+    public let status: Int
+    /// The response header fields.
+    public let headers: HTTPHeaders
+    /// The body, as chunks in arrival order.
+    public let body: HTTPResponseBody
+
+    /// Creates a response.
+    public init(status: Int, headers: HTTPHeaders, body: HTTPResponseBody) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// A response body: an asynchronous sequence of byte chunks that can be read once.
+public struct HTTPResponseBody: AsyncSequence, Sendable {
+    /// A chunk of body bytes.
+    public typealias Element = Data
+    /// Any error from the transport.
+    public typealias Failure = any Error
+
+    private let makeBaseIterator: @Sendable () -> AsyncIterator
+
+    /// Wraps any sendable sequence of chunks.
+    public init<Base: AsyncSequence & Sendable>(_ base: Base) where Base.Element == Data {
+        self.makeBaseIterator = {
+            var iterator = base.makeAsyncIterator()
+            return AsyncIterator { try await iterator.next() }
+        }
+    }
+
+    /// A body that is already complete.
+    public static func bytes(_ data: Data) -> HTTPResponseBody {
+        let chunks: [Data] = data.isEmpty ? [] : [data]
+        return HTTPResponseBody(chunks.async)
+    }
+
+    /// Iterates the chunks.
+    public func makeAsyncIterator() -> AsyncIterator {
+        makeBaseIterator()
+    }
+
+    /// Reads the whole body.
+    /// - Parameter maxBytes: The most bytes to accept.
+    /// - Throws: ``HTTPTransportError`` with code `bodyTooLarge` past `maxBytes`, or any transport error.
+    public func collect(upTo maxBytes: Int) async throws -> Data {
+        var collected = Data()
+        for try await chunk in self {
+            guard collected.count + chunk.count <= maxBytes else {
+                throw HTTPTransportError.bodyTooLarge(limit: maxBytes)
+            }
+            collected.append(chunk)
+        }
+        return collected
+    }
+
+    /// Pulls the next chunk.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        private var pull: () async throws -> Data?
+
+        init(pull: @escaping () async throws -> Data?) {
+            self.pull = pull
+        }
+
+        /// The next chunk, or `nil` at the end of the body.
+        public mutating func next() async throws -> Data? {
+            try await pull()
+        }
+    }
+}
+
+extension Array where Element == Data {
+    /// Chunks already in memory, as an asynchronous sequence.
+    fileprivate var async: AsyncThrowingStream<Data, any Error> {
+        AsyncThrowingStream { continuation in
+            for chunk in self { continuation.yield(chunk) }
+            continuation.finish()
+        }
+    }
+}

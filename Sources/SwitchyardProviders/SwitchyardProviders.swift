@@ -1,0 +1,2 @@
+import SwitchyardConfig
+import SwitchyardHTTP

@@ -20,6 +20,8 @@ public struct CryptoError: Error, Hashable, Sendable, CustomStringConvertible {
         /// Writing a key as PEM failed.
         public static let encoding = Code(rawValue: "encoding")
 
+        /// A readable form, for logs and messages.
+
         public var description: String { rawValue }
     }
 
@@ -33,6 +35,8 @@ public struct CryptoError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
         self.message = message
     }
+
+    /// A readable form, for logs and messages.
 
     public var description: String { "\(code): \(message)" }
 

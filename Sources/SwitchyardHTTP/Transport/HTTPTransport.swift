@@ -33,6 +33,8 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// `HEAD`.
     public static let head = HTTPMethod(rawValue: "HEAD")
 
+    /// A readable form, for logs and messages.
+
     public var description: String { rawValue }
 }
 
@@ -82,10 +84,14 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         fields.makeIterator()
     }
 
+    /// Whether both hold the same members in the same order.
+
     public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
         lhs.fields.count == rhs.fields.count
             && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
+
+    /// Hashes the members in order.
 
     public func hash(into hasher: inout Hasher) {
         for field in fields {

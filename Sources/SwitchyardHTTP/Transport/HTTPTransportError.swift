@@ -34,6 +34,8 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
         /// Any other failure.
         public static let other = Code(rawValue: "other")
 
+        /// A readable form, for logs and messages.
+
         public var description: String { rawValue }
     }
 
@@ -62,6 +64,8 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
     public static func bodyTooLarge(limit: Int) -> HTTPTransportError {
         HTTPTransportError(code: .bodyTooLarge, message: "response body larger than \(limit) bytes")
     }
+
+    /// A readable form, for logs and messages.
 
     public var description: String { "\(code): \(message)" }
 }

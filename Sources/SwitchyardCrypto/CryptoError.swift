@@ -21,7 +21,6 @@ public struct CryptoError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let encoding = Code(rawValue: "encoding")
 
         /// A readable form, for logs and messages.
-
         public var description: String { rawValue }
     }
 
@@ -37,7 +36,6 @@ public struct CryptoError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A readable form, for logs and messages.
-
     public var description: String { "\(code): \(message)" }
 
     static func fromOpenSSL(_ code: Code) -> CryptoError {

@@ -55,14 +55,12 @@ public struct JSONObject: Sendable, Hashable {
     }
 
     /// Whether both hold the same members in the same order.
-
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 
     /// Hashes the members in order.
-
     public func hash(into hasher: inout Hasher) {
         hasher.combine(members.count)
         for member in members {

@@ -35,7 +35,6 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
         public static let other = Code(rawValue: "other")
 
         /// A readable form, for logs and messages.
-
         public var description: String { rawValue }
     }
 
@@ -66,6 +65,5 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
     }
 
     /// A readable form, for logs and messages.
-
     public var description: String { "\(code): \(message)" }
 }

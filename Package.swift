@@ -191,6 +191,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SwitchyardProvidersTests",
+            dependencies: ["SwitchyardProviders", "SwitchyardHTTP", "GoogleEmulator", "GoogleAuth", "SwitchyardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "GoogleEmulatorTests",
             dependencies: ["GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto", "SwitchyardCore"],
             swiftSettings: swiftSettings

@@ -30,6 +30,9 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     private let shared = Mutex(Shared())
+    /// Observations for tests and diagnostics: how often transfers paused, and the most body bytes one transfer
+    /// held unread.
+    let statistics = CurlLoopStatistics()
     private let multi: UnsafeMutableRawPointer?
     private var active: [ObjectIdentifier: CurlTransfer] = [:]
 

@@ -253,19 +253,24 @@ final class CurlTransfer: @unchecked Sendable {
     /// Offers body bytes from the write callback.
     func deliverBody(_ bytes: UnsafeRawBufferPointer) -> Delivery {
         let chunk = Data(bytes)
-        let outcome: (Delivery, CheckedContinuation<Data?, any Error>?) = state.withLock { state in
-            guard state.outcome == nil else { return (.abort, nil) }
+        let outcome: (Delivery, CheckedContinuation<Data?, any Error>?, Int) = state.withLock { state in
+            guard state.outcome == nil else { return (.abort, nil, 0) }
             if let waiter = state.bodyWaiter {
                 state.bodyWaiter = nil
-                return (.accepted, waiter)
+                return (.accepted, waiter, 0)
             }
             if state.bufferedBytes > 0, state.bufferedBytes + chunk.count > bufferLimit {
                 state.paused = true
-                return (.pause, nil)
+                return (.pause, nil, 0)
             }
             state.chunks.append(chunk)
             state.bufferedBytes += chunk.count
-            return (.accepted, nil)
+            return (.accepted, nil, state.bufferedBytes)
+        }
+        if outcome.0 == .pause {
+            loop.statistics.recordPause()
+        } else if outcome.2 > 0 {
+            loop.statistics.recordBuffered(outcome.2)
         }
         outcome.1?.resume(returning: chunk)
         return outcome.0

@@ -16,6 +16,8 @@ public final class CurlTransport: HTTPTransport, Service {
     /// The settings this transport was created with.
     public let configuration: Configuration
     private let loop: CurlMultiLoop
+    /// Backpressure counters, for tests and diagnostics.
+    var statistics: CurlLoopStatistics { loop.statistics }
     private let proxy: ResolvedProxy
     private let logger: Logger
 

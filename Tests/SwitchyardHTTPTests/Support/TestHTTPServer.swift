@@ -10,6 +10,7 @@ import Synchronization
 /// - `/bytes/N`: N bytes of ``TestHTTPServer/patternByte(at:)``.
 /// - `/inspect`: the request line, the header fields in order, and the body length, as text.
 /// - `/stream/ID`: a chunked body whose chunks the test releases through ``StreamControl``.
+/// - `/held/ID`: like `/stream/ID`, but even the head waits for ``StreamControl/sendHead()``.
 /// - `/stall-head`: never answers. `/stall-body`: announces 1000 bytes, sends 10, then stalls.
 /// - `/truncate`: announces 1000 bytes, sends 500, then closes the connection.
 /// - `/continue`: a `100 Continue` head, then `200` with body `after-continue`.
@@ -50,8 +51,8 @@ final class TestHTTPServer: Sendable {
     }
 
     /// A chunked stream the test drives; request it at `baseURL + control.path`.
-    func makeStream() -> StreamControl {
-        let control = StreamControl(path: "/stream/\(UUID().uuidString)")
+    func makeStream(holdingHead: Bool = false) -> StreamControl {
+        let control = StreamControl(path: "/\(holdingHead ? "held" : "stream")/\(UUID().uuidString)")
         state.streams.withLock { $0[control.path] = control }
         return control
     }
@@ -81,6 +82,7 @@ private final class ServerState: Sendable {
 /// Releases the chunks of one `/stream/ID` response and reports when the client closes the connection.
 final class StreamControl: Sendable {
     enum Operation: Sendable {
+        case head
         case chunk(String)
         case end
     }
@@ -99,6 +101,9 @@ final class StreamControl: Sendable {
     init(path: String) {
         self.path = path
     }
+
+    /// Sends the response head (for `/held/ID`).
+    func sendHead() { perform(.head) }
 
     /// Sends one chunk (immediately if the request arrived, else as soon as it does).
     func send(_ text: String) { perform(.chunk(text)) }
@@ -119,6 +124,10 @@ final class StreamControl: Sendable {
 
     private static func apply(_ operation: Operation, on channel: any Channel) {
         switch operation {
+        case .head:
+            var headers = HTTPHeaders()
+            headers.add(name: "content-type", value: "text/plain")
+            channel.writeAndFlush(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers)), promise: nil)
         case .chunk(let text):
             channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: text))), promise: nil)
         case .end:
@@ -213,14 +222,16 @@ private final class RouteHandler: ChannelInboundHandler {
             for (name, value) in head.headers { text += "\(name): \(value)\n" }
             text += "body-length: \(body.readableBytes)\n"
             send(status: .ok, body: ByteBuffer(string: text), context: context)
-        } else if path.hasPrefix("/stream/") {
+        } else if path.hasPrefix("/stream/") || path.hasPrefix("/held/") {
             guard let control = state.streams.withLock({ $0[path] }) else {
                 send(status: .notFound, body: ByteBuffer(string: "no such stream"), context: context)
                 return
             }
-            var headers = HTTPHeaders()
-            headers.add(name: "content-type", value: "text/plain")
-            context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            if path.hasPrefix("/stream/") {
+                var headers = HTTPHeaders()
+                headers.add(name: "content-type", value: "text/plain")
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            }
             control.attach(context.channel)
         } else if path == "/stall-head" {
             return

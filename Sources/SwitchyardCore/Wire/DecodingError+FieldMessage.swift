@@ -68,6 +68,7 @@ extension DecodingError {
         }
         switch word {
         case "dictionary": return "object"
+        case "bool": return "boolean"
         case "null value": return "null"
         default: return word
         }

@@ -17,8 +17,8 @@ public struct FunctionCallingMode: WireEnum {
     /// `ANY`.
     public static let `any`: Self = "ANY"
 
-    /// `NONE`.
-    public static let none: Self = "NONE"
+    /// `NONE`: the model may not call functions. (Not named `none`, which would read as `Optional.none`.)
+    public static let noCalls: Self = "NONE"
 
     /// `VALIDATED`.
     public static let validated: Self = "VALIDATED"

@@ -51,6 +51,6 @@ public struct PrebuiltVoiceConfig: WireMessage {
 
     /// The known fields, in encoding order.
     public static let wireFields: [WireField<PrebuiltVoiceConfig>] = [
-        WireField("voiceName", \.voiceName),
+        WireField("voiceName", \.voiceName)
     ]
 }

@@ -123,6 +123,32 @@ struct TokenCacheTests {
         #expect(!"\(fixture.source)".contains(token))
     }
 
+    @Test("refreshes and invalidations log at trace level without the key, the JWT or its signature")
+    func nothingSecretLogged() async throws {
+        let rsa = try RSAPrivateKey.generate()
+        let pem = try rsa.pkcs8PEM()
+        let capture = LogCapture()
+        let logger = capture.logger()
+        let context = CredentialContext(
+            transport: NoNetworkTransport(),
+            logger: logger,
+            environment: AuthEnvironment(),
+            metricsFactory: TestMetrics()
+        )
+        let source = try await CredentialSourceFactory.serviceAccount(
+            json: KeyFiles.json(KeyFiles.serviceAccountObject(pem: pem)),
+            mode: .selfSignedVertexJWT
+        ).makeSource(context: context)
+        let headers = try await source.authorizationHeaders(logger: logger)
+        _ = await source.invalidate(rejected: headers, logger: logger)
+        _ = try await source.authorizationHeaders(logger: logger)
+        #expect(!capture.all.isEmpty)
+        let jwt = try #require(headers["Authorization"]).dropFirst("Bearer ".count)
+        #expect(!capture.contains(jwt))
+        #expect(!capture.contains(jwt.split(separator: ".").last ?? "-"))
+        for line in KeyFiles.secretLines(of: pem) { #expect(!capture.contains(line)) }
+    }
+
     @Test("quota project: explicit, then GOOGLE_CLOUD_QUOTA_PROJECT")
     func quotaProject() async throws {
         let environment = AuthEnvironment(variables: ["GOOGLE_CLOUD_QUOTA_PROJECT": "from-env"])

@@ -76,7 +76,7 @@ public struct TokenCredentialSource: CredentialSource, CustomStringConvertible {
         if let authorization = rejected["Authorization"], authorization.hasPrefix("Bearer ") {
             await cache.invalidate(String(authorization.dropFirst("Bearer ".count)))
         }
-        logger.debug("dropped an access token the API refused", metadata: ["switchyard.credential": "\(label)"])
+        logger.debug("the API refused an access token; dropping it", metadata: ["switchyard.credential": "\(label)"])
         return true
     }
 }

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Prometheus
 import Switchyard
 
@@ -18,7 +19,7 @@ import Switchyard
 public final class ServerMetrics: Sendable {
     /// The registry every series lives in.
     public let registry: PrometheusCollectorRegistry
-    private let inFlight: Gauge
+    private let inFlight: Prometheus.Gauge
 
     static func descriptor(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "switchyard", metricName: name, unitName: unit, helpText: help)
@@ -71,6 +72,15 @@ public final class ServerMetrics: Sendable {
     public init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
         self.inFlight = registry.makeGauge(descriptor: Self.inFlightDescriptor)
+    }
+
+    /// Creates a registry, makes it the process-wide swift-metrics backend (so GoogleAuth's and the router's series
+    /// land in `/metrics` too) and returns the server metrics on it. Call once per process; tests create their own
+    /// ``ServerMetrics`` on a fresh registry instead.
+    public static func bootstrapProcessMetrics() -> ServerMetrics {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return ServerMetrics(registry: registry)
     }
 
     func requestStarted() {

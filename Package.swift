@@ -202,6 +202,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SwitchyardServerTests",
+            dependencies: [
+                "SwitchyardServer",
+                "Switchyard",
+                "GoogleEmulator",
+                "SwitchyardHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "GoogleEmulatorTests",
             dependencies: ["GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto", "SwitchyardCore"],
             swiftSettings: swiftSettings

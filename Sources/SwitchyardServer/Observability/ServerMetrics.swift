@@ -74,6 +74,11 @@ public final class ServerMetrics: Sendable {
         self.inFlight = registry.makeGauge(descriptor: Self.inFlightDescriptor)
     }
 
+    /// Registers the server's series on a fresh registry of its own.
+    public convenience init() {
+        self.init(registry: PrometheusCollectorRegistry())
+    }
+
     /// Creates a registry, makes it the process-wide swift-metrics backend (so GoogleAuth's and the router's series
     /// land in `/metrics` too) and returns the server metrics on it. Call once per process; tests create their own
     /// ``ServerMetrics`` on a fresh registry instead.

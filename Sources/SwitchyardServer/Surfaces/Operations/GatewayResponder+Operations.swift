@@ -57,6 +57,6 @@ extension GatewayResponder {
     }
 
     static func coolingDownKeys(_ gateway: Gateway) -> Set<String> {
-        Set(gateway.cooldowns.map { $0.provider + "/" + $0.model })
+        Set(gateway.cooldowns.filter { $0.phase == .open }.map { $0.provider + "/" + $0.model })
     }
 }

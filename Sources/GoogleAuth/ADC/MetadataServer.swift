@@ -79,6 +79,9 @@ struct MetadataServer: Sendable {
                 do { try await Task.sleep(for: retry.delay(beforeRetry: attempt)) } catch { break }
             }
         }
-        return Detection(available: false, reason: "no answer at \(pingURL) after \(pingAttempts) tries (\(lastFailure))")
+        return Detection(
+            available: false,
+            reason: "no answer at \(pingURL) after \(pingAttempts) \(pingAttempts == 1 ? "try" : "tries") (\(lastFailure))"
+        )
     }
 }

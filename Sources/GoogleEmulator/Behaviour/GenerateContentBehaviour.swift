@@ -83,7 +83,7 @@ enum GenerateContentBehaviour {
 
     static func answer(_ view: GenerateRequestView, model: EmulatedModel) -> GeneratedAnswer {
         let prompt = TokenEstimator.prompt(contents: view.contents, systemInstruction: view.systemInstruction, tools: view.tools)
-        let conversation = EmulatorJSON.compactString(.array(view.contents)) + EmulatorJSON.compactString(view.systemInstruction ?? .null)
+        let conversation = EmulatorJSON.canonicalString(.array(view.contents)) + EmulatorJSON.canonicalString(view.systemInstruction ?? .null)
         let hash = String(SHA256.hexHash(Array((model.id + conversation).utf8)).prefix(8))
         let responseID = Base64URL.encode(SHA256.hash(Array((hash + "response").utf8)).prefix(12))
         let config = view.generationConfig

@@ -5,9 +5,11 @@ import Testing
 
 @testable import GoogleEmulator
 
-/// The HTTP client every emulator test uses.
+/// The HTTP client every emulator test uses: real libcurl, shared by the whole suite.
+let sharedTransport = CurlTransport()
+
 func makeTransport() -> any HTTPTransport {
-    CurlCLITransport()
+    sharedTransport
 }
 
 /// A started emulator plus a client for it.

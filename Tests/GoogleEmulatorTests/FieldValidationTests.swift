@@ -24,7 +24,10 @@ struct FieldValidationTests {
             let method = try await harness.aiStudio(
                 "gemini-2.0-flash",
                 "generateContent",
-                ["contents": [["parts": [["text": "hi"]]]], "safetySettings": [["category": "HARM_CATEGORY_HARASSMENT", "threshold": "BLOCK_NONE", "method": "SEVERITY"]]]
+                [
+                    "contents": [["parts": [["text": "hi"]]]],
+                    "safetySettings": [["category": "HARM_CATEGORY_HARASSMENT", "threshold": "BLOCK_NONE", "method": "SEVERITY"]],
+                ]
             )
             #expect(method.errorMessage == "Invalid JSON payload received. Unknown name \"method\" at 'safety_settings[0]': Cannot find field.")
         }
@@ -84,7 +87,11 @@ struct FieldValidationTests {
     @Test("wrong JSON types, bad enums, invalid base64 and broken JSON are 400")
     func types() async throws {
         try await Harness.with { harness in
-            let temperature = try await harness.aiStudio("gemini-2.0-flash", "generateContent", textRequest("hi", generationConfig: ["temperature": "hot"]))
+            let temperature = try await harness.aiStudio(
+                "gemini-2.0-flash",
+                "generateContent",
+                textRequest("hi", generationConfig: ["temperature": "hot"])
+            )
             #expect(temperature.errorMessage == "Invalid value at 'generation_config.temperature' (TYPE_FLOAT), \"hot\"")
 
             let text = try await harness.aiStudio("gemini-2.0-flash", "generateContent", ["contents": [["parts": [["text": 5]]]]])
@@ -105,7 +112,10 @@ struct FieldValidationTests {
                 "generateContent",
                 ["contents": [["parts": [["inlineData": ["mimeType": "image/png", "data": "not base64!"]]]]]]
             )
-            #expect(base64.errorMessage == "Invalid value at 'contents[0].parts[0].inline_data.data' (TYPE_BYTES), Base64 decoding failed for \"not base64!\"")
+            #expect(
+                base64.errorMessage
+                    == "Invalid value at 'contents[0].parts[0].inline_data.data' (TYPE_BYTES), Base64 decoding failed for \"not base64!\""
+            )
 
             let broken = try await harness.send(
                 .post,
@@ -127,7 +137,10 @@ struct FieldValidationTests {
             ]
             let aiStudio = try await harness.aiStudio("gemini-2.0-flash", "countTokens", body)
             #expect(aiStudio.status == 400)
-            #expect(aiStudio.errorMessage == "Invalid JSON payload received. Unknown name \"systemInstruction\" at 'systemInstruction': Cannot find field.")
+            #expect(
+                aiStudio.errorMessage
+                    == "Invalid JSON payload received. Unknown name \"systemInstruction\" at 'systemInstruction': Cannot find field."
+            )
 
             let token = await harness.emulator.mintAccessToken()
             let vertex = try await harness.vertex("gemini-2.0-flash", "countTokens", body, token: token)

@@ -20,7 +20,11 @@ struct ModelBehaviourTests {
         try await Harness.with { harness in
             var config = Self.imageConfig
             config["imageConfig"] = ["aspectRatio": "9:16"]
-            let reply = try await harness.aiStudio("gemini-2.5-flash-image", "generateContent", textRequest("a green meadow", generationConfig: config))
+            let reply = try await harness.aiStudio(
+                "gemini-2.5-flash-image",
+                "generateContent",
+                textRequest("a green meadow", generationConfig: config)
+            )
             #expect(reply.status == 200)
             let parts = reply.json.firstParts
             #expect(parts.first?["text"] is String)
@@ -40,7 +44,11 @@ struct ModelBehaviourTests {
     @Test("a multi-turn edit returns the earlier image with a band added")
     func multiTurnEdit() async throws {
         try await Harness.with { harness in
-            let first = try await harness.aiStudio("gemini-2.5-flash-image", "generateContent", textRequest("a blue square", generationConfig: Self.imageConfig))
+            let first = try await harness.aiStudio(
+                "gemini-2.5-flash-image",
+                "generateContent",
+                textRequest("a blue square", generationConfig: Self.imageConfig)
+            )
             let firstParts = first.json.firstParts
             let original = try #require(try Self.images(in: firstParts).first)
             let request: [String: Any] = [
@@ -56,7 +64,8 @@ struct ModelBehaviourTests {
             let edited = try #require(try Self.images(in: second.json.firstParts).first)
             #expect(edited.width == original.width && edited.height == original.height)
             var same = 0
-            for index in stride(from: 0, to: original.pixels.count, by: 3) where original.pixels[index..<(index + 3)] == edited.pixels[index..<(index + 3)] {
+            for index in stride(from: 0, to: original.pixels.count, by: 3)
+            where original.pixels[index..<(index + 3)] == edited.pixels[index..<(index + 3)] {
                 same += 1
             }
             let total = original.width * original.height
@@ -95,7 +104,10 @@ struct ModelBehaviourTests {
                                 "required": ["city"],
                             ],
                         ],
-                        ["name": "get_time", "parameters": ["type": "OBJECT", "properties": ["zone": ["type": "STRING", "enum": ["UTC", "CET"]]]]],
+                        [
+                            "name": "get_time",
+                            "parameters": ["type": "OBJECT", "properties": ["zone": ["type": "STRING", "enum": ["UTC", "CET"]]]],
+                        ],
                     ]
                 ]
             ]

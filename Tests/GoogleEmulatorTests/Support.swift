@@ -174,7 +174,10 @@ struct ServiceAccountFile {
     }
 
     /// A self-signed JWT for use as a bearer token (AIP-4111).
-    func selfSignedJWT(audience: String = "https://aiplatform.googleapis.com/", issuedAt: Int = Int(Date().timeIntervalSince1970)) throws
+    func selfSignedJWT(
+        audience: String = "https://aiplatform.googleapis.com/",
+        issuedAt: Int = Int(Date().timeIntervalSince1970)
+    ) throws
         -> String
     {
         try Self.sign(

@@ -163,7 +163,11 @@ struct VertexSurfaceTests {
             let models = list.json["publisherModels"] as? [[String: Any]] ?? []
             #expect(models.count == 4)
             #expect(list.json["nextPageToken"] is String)
-            let get = try await harness.send(.get, "/v1beta1/publishers/google/models/imagegeneration@006", headers: ["Authorization": "Bearer \(token)"])
+            let get = try await harness.send(
+                .get,
+                "/v1beta1/publishers/google/models/imagegeneration@006",
+                headers: ["Authorization": "Bearer \(token)"]
+            )
             #expect(get.json["name"] as? String == "publishers/google/models/imagegeneration@006")
         }
     }

@@ -37,7 +37,10 @@ public final class GoogleEmulator: Service, Sendable {
 
     /// Starts an emulator in-process and returns once it is listening.
     /// - Throws: The server's error when it cannot bind.
-    public static func start(_ configuration: Configuration = Configuration(), logger: Logger = GoogleEmulator.quietLogger) async throws
+    public static func start(
+        _ configuration: Configuration = Configuration(),
+        logger: Logger = GoogleEmulator.quietLogger
+    ) async throws
         -> GoogleEmulator
     {
         let emulator = GoogleEmulator(configuration, logger: logger)

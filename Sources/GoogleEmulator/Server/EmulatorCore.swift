@@ -342,7 +342,12 @@ final class EmulatorCore: Sendable {
         switch route {
         case .vertexList:
             if let reply = await applyFault(route: route, isStream: false).reply { return reply }
-            return list(incoming, entries: ModelTable.models.filter { !$0.vertexLocations.isEmpty }.map(\.vertexEntry), key: "publisherModels", version: version)
+            return list(
+                incoming,
+                entries: ModelTable.models.filter { !$0.vertexLocations.isEmpty }.map(\.vertexEntry),
+                key: "publisherModels",
+                version: version
+            )
         case .vertexGet(_, let model):
             if let reply = await applyFault(route: route, isStream: false).reply { return reply }
             guard let entry = ModelTable.model(model), !entry.vertexLocations.isEmpty else {

@@ -45,21 +45,26 @@ struct EmulatorCommand: AsyncParsableCommand {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await services.run() }
             try await emulator.waitUntilListening()
-            print("Google emulator listening on \(emulator.baseURL)")
-            print("API key: \(configuration.apiKeys.joined(separator: ", "))")
-            print("Vertex projects: \(configuration.projects.joined(separator: ", "))")
-            print("Token endpoint: \(emulator.tokenURL)")
-            print("Metadata server: GCE_METADATA_HOST=\(emulator.metadataHost)")
+            say("Google emulator listening on \(emulator.baseURL)")
+            say("API key: \(configuration.apiKeys.joined(separator: ", "))")
+            say("Vertex projects: \(configuration.projects.joined(separator: ", "))")
+            say("Token endpoint: \(emulator.tokenURL)")
+            say("Metadata server: GCE_METADATA_HOST=\(emulator.metadataHost)")
             if let serviceAccountPath {
                 let project = configuration.projects.first ?? "switchyard-test"
                 let account = try await emulator.createServiceAccount(project: project)
                 let url = URL(fileURLWithPath: serviceAccountPath)
                 try account.json.write(to: url, options: .atomic)
                 try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
-                print("Service-account key file: \(url.path) (\(account.email))")
+                say("Service-account key file: \(url.path) (\(account.email))")
             }
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Prints a line and flushes at once, so scripts reading a pipe see the addresses while the server runs.
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

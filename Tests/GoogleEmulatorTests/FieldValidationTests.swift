@@ -177,4 +177,16 @@ struct FieldValidationTests {
             #expect(accepted.status == 200)
         }
     }
+
+    @Test("an unknown query parameter cannot be bound")
+    func queryParameters() async throws {
+        try await Harness.with { harness in
+            let reply = try await harness.aiStudio("gemini-2.0-flash", "generateContent", textRequest("hi"), query: "?alt=json&temperature=1")
+            #expect(reply.status == 400)
+            #expect(
+                reply.errorMessage
+                    == "Invalid JSON payload received. Unknown name \"temperature\": Cannot bind query parameter. Field 'temperature' could not be found in request message."
+            )
+        }
+    }
 }

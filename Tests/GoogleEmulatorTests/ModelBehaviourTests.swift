@@ -74,6 +74,33 @@ struct ModelBehaviourTests {
         }
     }
 
+    @Test("an image the emulator cannot decode still yields a picture derived from its bytes")
+    func foreignImage() async throws {
+        try await Harness.with { harness in
+            func edit(_ bytes: [UInt8]) async throws -> PNGCheck {
+                let request: [String: Any] = [
+                    "contents": [
+                        [
+                            "role": "user",
+                            "parts": [
+                                ["inlineData": ["mimeType": "image/jpeg", "data": Data(bytes).base64EncodedString()]],
+                                ["text": "make it brighter"],
+                            ],
+                        ]
+                    ],
+                    "generationConfig": Self.imageConfig,
+                ]
+                let reply = try await harness.aiStudio("gemini-2.5-flash-image", "generateContent", request)
+                return try #require(try Self.images(in: reply.json.firstParts).first)
+            }
+            let first = try await edit([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3])
+            let again = try await edit([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3])
+            let other = try await edit([0xFF, 0xD8, 0xFF, 0xE0, 9, 9, 9])
+            #expect(first.pixels == again.pixels)
+            #expect(first.pixels != other.pixels)
+        }
+    }
+
     @Test("a prompt for N scenes gives N interleaved text and image parts")
     func scenes() async throws {
         try await Harness.with { harness in

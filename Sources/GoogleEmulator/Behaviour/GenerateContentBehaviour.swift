@@ -251,7 +251,7 @@ enum GenerateContentBehaviour {
         var members: [(String, JSONValue)] = [("candidates", .array(candidateValues)), ("usageMetadata", usage)]
         members.append(("modelVersion", .string(model.id)))
         if backend == .vertex {
-            members.append(("createTime", .string(ISO8601DateFormatter.emulator.string(from: Date()))))
+            members.append(("createTime", .string(Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))))
         }
         members.append(("responseId", .string(responseID)))
         return .members(members)
@@ -329,13 +329,4 @@ enum GenerateContentBehaviour {
         let size = (words.count + groups - 1) / groups
         return stride(from: 0, to: words.count, by: size).map { words[$0..<min(words.count, $0 + size)].joined() }
     }
-}
-
-extension ISO8601DateFormatter {
-    /// `2025-01-01T00:00:00.000000Z`-style timestamps.
-    nonisolated(unsafe) static let emulator: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
 }

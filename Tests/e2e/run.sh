@@ -14,7 +14,7 @@ if ! "$venv/bin/python" -c "import google.genai, sys; sys.exit(google.genai.__ve
     "$venv/bin/pip" install --quiet --disable-pip-version-check "google-genai==$genai_version"
 fi
 
-swift build --product switchyard >/dev/null
+if ! build_output=$(swift build --product switchyard 2>&1); then echo "$build_output" >&2; exit 1; fi
 binary="$(swift build --show-bin-path)/switchyard"
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }

@@ -83,20 +83,29 @@ struct ServerError: Error, Sendable {
         case SwitchyardError.Code.unknownModel.rawValue: return "model_not_found"
         case SwitchyardError.Code.rateLimited.rawValue: return "rate_limit_exceeded"
         default:
-            var snake = ""
-            for character in code {
-                if character.isUppercase {
-                    snake += "_" + character.lowercased()
-                } else {
-                    snake.append(character)
-                }
-            }
-            return snake
+            return Self.snakeCase(code)
         }
     }
 }
 
 extension ServerError {
+    /// `invalidAPIKey` → `invalid_api_key`, `unknownModel` → `unknown_model`.
+    static func snakeCase(_ name: String) -> String {
+        let characters = Array(name)
+        var snake = ""
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase && index > 0 {
+                let previous = characters[index - 1]
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true) {
+                    snake += "_"
+                }
+            }
+            snake += character.lowercased()
+        }
+        return snake
+    }
+
     /// 404 for a path the server does not serve.
     static func unknownPath(_ method: String, _ path: String) -> ServerError {
         ServerError(

@@ -132,9 +132,9 @@ struct GatewayResponder: HTTPResponder {
         case .health:
             return Handled(response: health())
         case .readiness:
-            return Handled(response: readiness())
+            return Handled(response: await readiness())
         case .metrics:
-            return Handled(response: metricsText())
+            return Handled(response: await metricsText())
         case .geminiCall, .chatCompletions, .imageGenerations:
             return Handled(response: errorResponse(SurfacedError(.gemini, .unknownPath("POST", summary.path)), requestID: exchange.requestID))
         }

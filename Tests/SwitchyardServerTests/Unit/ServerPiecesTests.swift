@@ -112,3 +112,14 @@ struct ServerPiecesTests {
         #expect(limited.headers.first { $0.name == "Retry-After" }?.value == "2")
     }
 }
+
+@Suite("OpenAI error codes")
+struct OpenAIErrorCodeTests {
+    @Test("Switchyard codes become snake_case OpenAI codes, acronyms kept together")
+    func snakeCase() {
+        #expect(ServerError.snakeCase("invalidAPIKey") == "invalid_api_key")
+        #expect(ServerError.snakeCase("unknownModel") == "unknown_model")
+        #expect(ServerError.snakeCase("upstreamUnavailable") == "upstream_unavailable")
+        #expect(ServerError.snakeCase("internal") == "internal")
+    }
+}

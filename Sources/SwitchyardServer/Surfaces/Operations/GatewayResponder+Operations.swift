@@ -13,9 +13,9 @@ extension GatewayResponder {
 
     /// `GET /readyz`: the configuration is loaded and at least one target is usable (not every target is cooling
     /// down). 503 with the reason otherwise.
-    func readiness() -> Response {
+    func readiness() async -> Response {
         let targets = Self.allTargets(gateway)
-        let coolingDown = Self.coolingDownKeys(gateway)
+        let coolingDown = await Self.coolingDownKeys(gateway)
         guard !targets.isEmpty else {
             return plain(.serviceUnavailable, "{\"status\":\"unavailable\",\"reason\":\"no targets configured\"}", contentType: "application/json")
         }
@@ -31,8 +31,8 @@ extension GatewayResponder {
     }
 
     /// `GET /metrics`: the Prometheus text exposition of the server's registry.
-    func metricsText() -> Response {
-        metrics.updateCooldowns(targets: Self.allTargets(gateway), coolingDown: Self.coolingDownKeys(gateway))
+    func metricsText() async -> Response {
+        metrics.updateCooldowns(targets: Self.allTargets(gateway), coolingDown: await Self.coolingDownKeys(gateway))
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -56,7 +56,7 @@ extension GatewayResponder {
         return targets
     }
 
-    static func coolingDownKeys(_ gateway: Gateway) -> Set<String> {
-        Set(gateway.cooldowns.filter { $0.phase == .open }.map { $0.provider + "/" + $0.model })
+    static func coolingDownKeys(_ gateway: Gateway) async -> Set<String> {
+        Set(await gateway.cooldowns.filter { $0.phase == .open }.map { $0.provider + "/" + $0.model })
     }
 }

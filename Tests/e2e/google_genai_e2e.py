@@ -73,4 +73,19 @@ try:
 except errors.ClientError as error:
     check("unknown model: 404 NOT_FOUND", error.code == 404 and error.status == "NOT_FOUND", f"{error.code} {error.status}")
 
+# Vertex AI mode: the same SDK with vertexai=True sends project/location paths and a Bearer token
+from google.oauth2.credentials import Credentials  # noqa: E402  (google-auth comes with google-genai)
+
+vertex = genai.Client(
+    vertexai=True,
+    project="any-project",
+    location="us-central1",
+    credentials=Credentials(token=KEY),
+    http_options={"base_url": BASE_URL, "api_version": "v1beta1"},
+)
+vertex_reply = vertex.models.generate_content(model="chat", contents="Hello from Vertex mode")
+check("vertex mode: generate", (vertex_reply.text or "").startswith("Echo: Hello from Vertex mode"), repr(vertex_reply.text))
+vertex_chunks = list(vertex.models.generate_content_stream(model="chat", contents="Vertex stream"))
+check("vertex mode: stream", len(vertex_chunks) >= 2 and "".join(c.text or "" for c in vertex_chunks).startswith("Echo: Vertex stream"))
+
 print(f"google-genai {genai.__version__}: {len(checks)} checks passed")

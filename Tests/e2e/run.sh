@@ -48,6 +48,16 @@ status=0
 SWITCHYARD_URL="http://127.0.0.1:$gateway_port" SWITCHYARD_KEY="e2e-client-key" \
     timeout 90 "$venv/bin/python" Tests/e2e/google_genai_e2e.py || status=$?
 
+# SIGHUP reloads the configuration and the gateway keeps serving.
+if [ "$status" = 0 ]; then
+    kill -HUP "$server"
+    for _ in $(seq 1 100); do grep -q "configuration reloaded" "$log" && break; sleep 0.1; done
+    if ! grep -q "configuration reloaded" "$log"; then echo "SIGHUP did not reload the configuration" >&2; status=1; fi
+    if ! python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$gateway_port/readyz', timeout=5)"; then
+        echo "the gateway stopped answering after SIGHUP" >&2; status=1
+    fi
+fi
+
 kill -TERM "$server"
 if ! wait "$server"; then echo "switchyard serve did not exit cleanly on SIGTERM" >&2; status=1; fi
 if [ "$status" != 0 ]; then echo "--- switchyard serve log ---" >&2; cat "$log" >&2; fi

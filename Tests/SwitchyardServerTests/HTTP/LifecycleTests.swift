@@ -29,8 +29,6 @@ struct LifecycleTests {
             #expect(line.metadata["http.status"] == "499")
             // The gateway stopped long before the upstream would have answered.
             #expect(ContinuousClock.now - start < .seconds(20))
-            // The upstream never answered this request.
-            #expect(await server.emulator.counters.modelCallsSucceeded == 0)
         }
     }
 

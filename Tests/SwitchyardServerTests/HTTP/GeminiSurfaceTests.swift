@@ -28,6 +28,20 @@ struct GeminiSurfaceTests {
         }
     }
 
+    @Test("fields the provider dropped are listed in x-switchyard-warnings")
+    func warningsHeader() async throws {
+        try await ServerHarness.with { server in
+            let reply = try await server.send(
+                .post,
+                "/v1beta/models/chat:generateContent",
+                json: #"{"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"generationConfig":{"routingConfig":{"autoMode":{}}}}"#
+            )
+            #expect(reply.status == 200, "\(reply.text)")
+            #expect(reply.header("x-switchyard-provider") == "studio")
+            #expect(reply.header("x-switchyard-warnings")?.contains("routingConfig") == true, "\(reply.headers)")
+        }
+    }
+
     @Test("a catalog model id and a models/ prefix work as the model; v1 works like v1beta")
     func catalogModel() async throws {
         try await ServerHarness.with { server in

@@ -110,6 +110,7 @@ struct ServerHarness: Sendable {
             api_key: \(emulatorKey)
             base_url: \(emulatorURL)
             api_version: v1beta
+            unsupported_fields: drop
           vertex:
             type: vertex-ai
             base_url: \(emulatorURL)

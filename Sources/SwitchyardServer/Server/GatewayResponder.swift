@@ -8,9 +8,9 @@ import Switchyard
 /// Hummingbird glue for every request: request id, endpoint, client auth, body limit, dispatch to a surface,
 /// error rendering and the request's observation.
 ///
-/// Calls that reach a provider run inside `consumeWithCancellationOnInboundClose`, so a client that goes away cancels
-/// the upstream call (structured concurrency all the way down to the libcurl transfer). Those answers carry
-/// `Connection: close`, because watching the connection for its end consumes it.
+/// Calls that reach a provider race the connection's ``ConnectionCloseWatcher``: a client that goes away before the
+/// answer (or a stream's first event) is ready cancels the upstream call, through structured concurrency down to the
+/// libcurl transfer. Keep-alive is unaffected.
 struct GatewayResponder: HTTPResponder {
     typealias Context = GatewayRequestContext
 
@@ -81,26 +81,37 @@ struct GatewayResponder: HTTPResponder {
 
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > settings.maxBodyBytes + Self.drainAllowance {
             var response = errorResponse(SurfacedError(endpoint.surface, .bodyTooLarge(limit: settings.maxBodyBytes)), requestID: requestID)
+            // The body is not read, so the connection cannot carry another request.
             response.headers[.connection] = "close"
             return finish(response, summary: &summary)
         }
-        do {
-            var handled = try await request.body.consumeWithCancellationOnInboundClose { body in
-                let data: Data
-                do {
-                    data = try await readBody(body)
-                } catch let surfaced as SurfacedError {
-                    return Handled(response: errorResponse(SurfacedError(endpoint.surface, surfaced.error), requestID: requestID))
-                }
-                return await handleUpstream(endpoint, body: data, exchange: exchange, summary: &summary)
+        let watcher = await context.closeWatcher
+        let body = request.body
+        let operation: @Sendable () async throws -> (Handled, RequestSummary) = { [summary] in
+            var summary = summary
+            let data: Data
+            do {
+                data = try await readBody(body)
+            } catch let surfaced as SurfacedError {
+                return (Handled(response: errorResponse(SurfacedError(endpoint.surface, surfaced.error), requestID: requestID)), summary)
             }
-            handled.response.headers[.connection] = "close"
+            let handled = await handleUpstream(endpoint, body: data, exchange: exchange, summary: &summary)
+            return (handled, summary)
+        }
+        do {
+            let (handled, finalSummary): (Handled, RequestSummary)
+            if let watcher {
+                (handled, finalSummary) = try await watcher.cancellingOnClose(operation)
+            } else {
+                (handled, finalSummary) = try await operation()
+            }
+            summary = finalSummary
             if handled.finishesLater {
                 return handled.response
             }
             return finish(handled.response, summary: &summary)
         } catch {
-            // The client went away (or the body could not be read): nobody reads this answer.
+            // The client went away (or its body could not be read): nobody reads this answer.
             summary.cancelled = true
             summary.status = 499
             summary.errorCode = SwitchyardError.Code.cancelled.rawValue

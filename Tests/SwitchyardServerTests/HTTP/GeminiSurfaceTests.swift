@@ -24,6 +24,8 @@ struct GeminiSurfaceTests {
             #expect(reply.header("x-switchyard-attempts") == "1")
             #expect(reply.header("x-request-id")?.isEmpty == false)
             #expect(reply.header("content-type")?.hasPrefix("application/json") == true)
+            // Watching for a client that goes away does not cost keep-alive.
+            #expect(reply.header("connection")?.lowercased() != "close")
             #expect((reply.json?["usageMetadata"] as? [String: Any])?["totalTokenCount"] as? Int ?? 0 > 0)
         }
     }

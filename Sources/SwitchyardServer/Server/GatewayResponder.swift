@@ -68,7 +68,7 @@ struct GatewayResponder: HTTPResponder {
             }
         }
 
-        let exchange = Exchange(
+        var exchange = Exchange(
             requestID: requestID,
             timeout: Self.serverTimeout(request.headers),
             query: Dictionary(query.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first }),
@@ -86,8 +86,9 @@ struct GatewayResponder: HTTPResponder {
             return finish(response, summary: &summary)
         }
         let watcher = await context.closeWatcher
+        exchange.closeWatcher = watcher
         let body = request.body
-        let operation: @Sendable () async throws -> (Handled, RequestSummary) = { [summary] in
+        let operation: @Sendable () async throws -> (Handled, RequestSummary) = { [summary, exchange] in
             var summary = summary
             let data: Data
             do {
@@ -212,6 +213,8 @@ struct Exchange: Sendable {
     var timeout: Duration?
     var query: [String: String]
     var logger: Logger
+    /// Notices the client going away; `nil` only if the connection has no watcher.
+    var closeWatcher: ConnectionCloseWatcher?
 
     var options: RequestOptions { RequestOptions(requestID: requestID, timeout: timeout) }
 }

@@ -8,13 +8,14 @@ import Switchyard
 extension GatewayResponder {
     /// A 200 streaming answer. Its headers go out now (the router already has the first event); the body forwards
     /// events as they arrive, renders a later failure in the surface's shape, and finishes the request's observation
-    /// when it ends. A failed write (the client went away) stops the loop, which drops the upstream stream and so
-    /// aborts its transfer.
+    /// when it ends. The client going away (noticed by `closeWatcher` even while waiting for the next event, or by a
+    /// failed write) stops the loop, which drops the upstream stream and so aborts its transfer.
     func streamingResponse<Encoding: StreamEncoding>(
         _ stream: RoutedStream,
         encoding: Encoding,
         requestID: String,
-        summary: RequestSummary
+        summary: RequestSummary,
+        closeWatcher: ConnectionCloseWatcher?
     ) -> Response {
         var headers = Self.headers(requestID: requestID, trail: stream.trail, warnings: stream.warnings)
         headers[.contentType] = encoding.contentType
@@ -24,12 +25,16 @@ extension GatewayResponder {
         let body = ResponseBody { writer in
             var summary = summary
             var encoding = encoding
-            var iterator = stream.events.makeAsyncIterator()
+            let events = EventIterator(stream.events.makeAsyncIterator())
             do {
                 while true {
                     let event: GenerateContentResponse?
                     do {
-                        event = try await iterator.next()
+                        if let closeWatcher {
+                            event = try await closeWatcher.cancellingOnClose { try await events.next() }
+                        } else {
+                            event = try await events.next()
+                        }
                     } catch is CancellationError {
                         throw CancellationError()
                     } catch {
@@ -78,5 +83,20 @@ extension GatewayResponder {
         case let error as RoutingError: ServerError(error.error)
         default: ServerError(SwitchyardError(.internal, "the stream failed: \(error)"))
         }
+    }
+}
+
+/// Moves a stream's iterator into the child task that waits for the next event while the connection is watched.
+///
+/// Only one task uses it at a time: the writer awaits each `next()` before asking again.
+private final class EventIterator: @unchecked Sendable {
+    private var iterator: GenerateContentStream.AsyncIterator
+
+    init(_ iterator: GenerateContentStream.AsyncIterator) {
+        self.iterator = iterator
+    }
+
+    func next() async throws -> GenerateContentResponse? {
+        try await iterator.next()
     }
 }

@@ -35,7 +35,13 @@ extension GatewayResponder {
                 summary.status = 200
                 let encoding = GeminiStreamEncoding(serverSentEvents: exchange.query["alt"] == "sse")
                 return Handled(
-                    response: streamingResponse(stream, encoding: encoding, requestID: requestID, summary: summary),
+                    response: streamingResponse(
+                        stream,
+                        encoding: encoding,
+                        requestID: requestID,
+                        summary: summary,
+                        closeWatcher: exchange.closeWatcher
+                    ),
                     finishesLater: true
                 )
             case .countTokens:

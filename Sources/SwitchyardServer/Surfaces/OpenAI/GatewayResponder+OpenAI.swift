@@ -19,7 +19,13 @@ extension GatewayResponder {
                 summary.status = 200
                 let encoding = ChatStreamEncoding(translation: translation, includeUsage: chat.streamOptions?.includeUsage == true)
                 return Handled(
-                    response: streamingResponse(stream, encoding: encoding, requestID: requestID, summary: summary),
+                    response: streamingResponse(
+                        stream,
+                        encoding: encoding,
+                        requestID: requestID,
+                        summary: summary,
+                        closeWatcher: exchange.closeWatcher
+                    ),
                     finishesLater: true
                 )
             }

@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -140,6 +141,7 @@ let package = Package(
                 "SwitchyardCrypto",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -187,7 +189,16 @@ let package = Package(
         ),
         .testTarget(
             name: "GoogleAuthTests",
-            dependencies: ["GoogleAuth", "GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto"],
+            dependencies: [
+                "GoogleAuth", "GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SwitchyardProvidersTests",
+            dependencies: ["SwitchyardProviders", "SwitchyardHTTP", "GoogleEmulator", "GoogleAuth", "SwitchyardCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -66,4 +66,19 @@ static inline CURLMcode swy_multi_setopt_long(CURLM *handle, CURLMoption option,
     return curl_multi_setopt(handle, option, value);
 }
 
+typedef int (*swy_curl_prereq_callback)(void *clientp, char *conn_primary_ip, char *conn_local_ip, int conn_primary_port, int conn_local_port);
+
+static inline CURLcode swy_easy_setopt_prereq_callback(CURL *handle, CURLoption option, swy_curl_prereq_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+// Constants defined as composite macros, which Swift does not import.
+static inline long swy_global_default_flags(void) { return CURL_GLOBAL_DEFAULT; }
+static inline size_t swy_writefunc_pause(void) { return CURL_WRITEFUNC_PAUSE; }
+static inline int swy_pause_cont(void) { return CURLPAUSE_CONT; }
+static inline long swy_pipe_multiplex(void) { return CURLPIPE_MULTIPLEX; }
+static inline long swy_http_version_2tls(void) { return CURL_HTTP_VERSION_2TLS; }
+static inline long swy_http_version_1_1(void) { return CURL_HTTP_VERSION_1_1; }
+static inline size_t swy_error_size(void) { return CURL_ERROR_SIZE; }
+
 #endif

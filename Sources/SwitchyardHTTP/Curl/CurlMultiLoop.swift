@@ -1,0 +1,274 @@
+import CCurl
+import Foundation
+import Synchronization
+
+/// One libcurl multi handle and the dedicated thread that drives it with `curl_multi_poll`.
+///
+/// Other threads never touch the multi handle or an added easy handle; they post a ``Command`` and call
+/// `curl_multi_wakeup` (libcurl documents it as callable from any thread), and the loop thread applies the command.
+///
+/// Why `@unchecked Sendable` is sound here: `multi` is used by the loop thread only, except `curl_multi_wakeup`,
+/// which is called while holding `shared`'s lock and only while `multiAlive` is true (the loop thread clears it
+/// under the same lock before `curl_multi_cleanup`). `active` is loop-thread only.
+final class CurlMultiLoop: @unchecked Sendable {
+    /// Work posted to the loop thread.
+    enum Command {
+        /// Add a configured transfer to the multi handle.
+        case add(CurlTransfer)
+        /// Remove a transfer that ended early (cancelled, abandoned).
+        case remove(CurlTransfer)
+        /// Resume a transfer paused because its consumer was slow.
+        case resume(CurlTransfer)
+    }
+
+    private struct Shared {
+        var commands: [Command] = []
+        var accepting = true
+        var multiAlive = true
+        var exited = false
+        var exitWaiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let shared = Mutex(Shared())
+    /// Observations for tests and diagnostics: how often transfers paused, and the most body bytes one transfer
+    /// held unread.
+    let statistics = CurlLoopStatistics()
+    private let multi: UnsafeMutableRawPointer?
+    private var active: [ObjectIdentifier: CurlTransfer] = [:]
+
+    /// Creates the multi handle and starts the loop thread.
+    init(configuration: CurlTransport.Configuration) {
+        CurlGlobal.initialize()
+        multi = curl_multi_init()
+        guard let multi else {
+            shared.withLock {
+                $0.accepting = false
+                $0.multiAlive = false
+                $0.exited = true
+            }
+            return
+        }
+        if configuration.http2 {
+            _ = swy_multi_setopt_long(multi, CURLMOPT_PIPELINING, swy_pipe_multiplex())
+        }
+        _ = swy_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, configuration.maxConnectionsPerHost))
+        _ = swy_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(0, configuration.maxTotalConnections))
+        let thread = Thread { [self] in runLoop() }
+        thread.name = "switchyard-curl-multi"
+        thread.start()
+    }
+
+    /// Posts a command and wakes the loop. Returns `false` for an `add` after shutdown began.
+    @discardableResult
+    func submit(_ command: Command) -> Bool {
+        shared.withLock { shared in
+            if case .add = command, !shared.accepting { return false }
+            guard shared.multiAlive, let multi else { return false }
+            shared.commands.append(command)
+            _ = curl_multi_wakeup(multi)
+            return true
+        }
+    }
+
+    /// Stops accepting transfers; the loop aborts those in flight with `.shutdown` and exits.
+    func beginShutdown() {
+        shared.withLock { shared in
+            shared.accepting = false
+            if shared.multiAlive, let multi { _ = curl_multi_wakeup(multi) }
+        }
+    }
+
+    /// Waits until the loop thread has cleaned up and is about to exit.
+    func waitForExit() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = shared.withLock { shared in
+                if shared.exited { return true }
+                shared.exitWaiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    /// Whether new transfers are still accepted.
+    var isAccepting: Bool {
+        shared.withLock { $0.accepting }
+    }
+
+    // MARK: Loop thread
+
+    private func runLoop() {
+        guard let multi else { return }
+        var pending: [Command] = []
+        var running: Int32 = 0
+        while true {
+            let accepting = shared.withLock { shared in
+                swap(&pending, &shared.commands)
+                return shared.accepting
+            }
+            for command in pending {
+                apply(command, multi: multi)
+            }
+            pending.removeAll(keepingCapacity: true)
+            if !accepting { break }
+
+            _ = curl_multi_perform(multi, &running)
+            collectCompleted(multi)
+            let nextDeadline = enforceDeadlines(multi)
+
+            var timeout = -1
+            _ = curl_multi_timeout(multi, &timeout)
+            if timeout < 0 || timeout > 1000 { timeout = 1000 }
+            if let nextDeadline {
+                let now = MonotonicClock.now()
+                let untilDeadline = nextDeadline > now ? Int((nextDeadline - now + 999_999) / 1_000_000) : 0
+                timeout = min(timeout, untilDeadline)
+            }
+            if timeout > 0 {
+                _ = curl_multi_poll(multi, nil, 0, Int32(timeout), nil)
+            }
+        }
+
+        for transfer in active.values {
+            transfer.finish(.failure(.transportShutdown))
+            remove(transfer, multi: multi)
+        }
+        active.removeAll()
+        let waiters = shared.withLock { shared in
+            shared.multiAlive = false
+            shared.exited = true
+            shared.accepting = false
+            // Commands posted after the last drain: adds are failed below, the rest need nothing.
+            let leftover = shared.commands
+            shared.commands = []
+            let waiters = shared.exitWaiters
+            shared.exitWaiters = []
+            return (waiters, leftover)
+        }
+        for case .add(let transfer) in waiters.1 {
+            transfer.finish(.failure(.transportShutdown))
+            transfer.releaseResources()
+        }
+        curl_multi_cleanup(multi)
+        for waiter in waiters.0 { waiter.resume() }
+    }
+
+    private func apply(_ command: Command, multi: UnsafeMutableRawPointer) {
+        switch command {
+        case .add(let transfer):
+            guard !transfer.inMulti, let easy = transfer.easy else { return }
+            let ended = transfer.state.withLock { $0.outcome != nil }
+            if ended {
+                transfer.releaseResources()
+                return
+            }
+            let now = MonotonicClock.now()
+            transfer.lastActivity = now
+            if let total = transfer.totalTimeout {
+                transfer.totalDeadline = now + total.nanosecondsClamped
+            }
+            let code = curl_multi_add_handle(multi, easy)
+            guard code == CURLM_OK else {
+                let message = String(cString: curl_multi_strerror(code))
+                transfer.finish(.failure(HTTPTransportError(code: .other, message: "curl_multi_add_handle: \(message)")))
+                transfer.releaseResources()
+                return
+            }
+            transfer.inMulti = true
+            active[ObjectIdentifier(transfer)] = transfer
+        case .remove(let transfer):
+            guard transfer.inMulti else {
+                transfer.releaseResources()
+                return
+            }
+            remove(transfer, multi: multi)
+        case .resume(let transfer):
+            guard transfer.inMulti, let easy = transfer.easy else { return }
+            transfer.prepareResume()
+            transfer.lastActivity = MonotonicClock.now()
+            _ = curl_easy_pause(easy, swy_pause_cont())
+        }
+    }
+
+    private func remove(_ transfer: CurlTransfer, multi: UnsafeMutableRawPointer) {
+        if transfer.inMulti, let easy = transfer.easy {
+            _ = curl_multi_remove_handle(multi, easy)
+        }
+        transfer.inMulti = false
+        active.removeValue(forKey: ObjectIdentifier(transfer))
+        transfer.releaseResources()
+    }
+
+    private func collectCompleted(_ multi: UnsafeMutableRawPointer) {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            let result = message.pointee.data.result
+            var context: UnsafeMutableRawPointer?
+            _ = swy_easy_getinfo_pointer(easy, CURLINFO_PRIVATE, &context)
+            guard let transfer = CurlCallbacks.transfer(context) else {
+                _ = curl_multi_remove_handle(multi, easy)
+                continue
+            }
+            if result == CURLE_OK {
+                if !transfer.headSent { transfer.deliverParsedHead() }
+                transfer.finish(.success(()))
+            } else {
+                transfer.finish(.failure(transfer.error(for: result)))
+            }
+            remove(transfer, multi: multi)
+        }
+    }
+
+    /// Fails transfers past their idle or total deadline; returns the earliest deadline still pending.
+    private func enforceDeadlines(_ multi: UnsafeMutableRawPointer) -> UInt64? {
+        guard !active.isEmpty else { return nil }
+        let now = MonotonicClock.now()
+        var earliest: UInt64?
+        var expired: [(CurlTransfer, HTTPTransportError)] = []
+        for transfer in active.values {
+            if let deadline = transfer.totalDeadline {
+                if now >= deadline {
+                    expired.append((transfer, transfer.timeoutError(.totalTimeout)))
+                    continue
+                }
+                earliest = min(earliest ?? deadline, deadline)
+            }
+            if let idle = transfer.idleLimit, transfer.headSent, !transfer.pausedByBackpressure {
+                let deadline = transfer.lastActivity &+ idle
+                if now >= deadline {
+                    expired.append((transfer, transfer.timeoutError(.idleTimeout)))
+                    continue
+                }
+                earliest = min(earliest ?? deadline, deadline)
+            }
+        }
+        for (transfer, error) in expired {
+            transfer.finish(.failure(error))
+            remove(transfer, multi: multi)
+        }
+        return earliest
+    }
+}
+
+extension CurlTransfer {
+    /// The typed error for a failed transfer, telling the connect timeout from the total timeout.
+    func error(for code: CURLcode) -> HTTPTransportError {
+        var timeoutKind = HTTPTransportError.Code.totalTimeout
+        if code == CURLE_OPERATION_TIMEDOUT, let easy {
+            var connected: curl_off_t = 0
+            _ = swy_easy_getinfo_off_t(easy, isTLS ? CURLINFO_APPCONNECT_TIME_T : CURLINFO_CONNECT_TIME_T, &connected)
+            if connected == 0, totalTimeout.map({ connectTimeout <= $0 }) ?? true {
+                timeoutKind = .connectTimeout
+            }
+        }
+        return .fromCurl(code, detail: errorText, timeoutKind: timeoutKind)
+    }
+
+    /// The error for a deadline the multi thread enforced itself.
+    func timeoutError(_ kind: HTTPTransportError.Code) -> HTTPTransportError {
+        let limit = kind == .idleTimeout ? idleTimeout : totalTimeout
+        let what = kind == .idleTimeout ? "no response bytes" : "the exchange did not complete"
+        return HTTPTransportError(code: kind, message: "\(what) within \(limit.map { "\($0)" } ?? "the limit")")
+    }
+}

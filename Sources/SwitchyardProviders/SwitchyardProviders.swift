@@ -1,2 +1,0 @@
-import SwitchyardConfig
-import SwitchyardHTTP

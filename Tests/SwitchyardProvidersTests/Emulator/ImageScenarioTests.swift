@@ -1,5 +1,6 @@
 import Foundation
 import GoogleEmulator
+import SwitchyardConfig
 import SwitchyardCore
 import SwitchyardProviders
 import Testing

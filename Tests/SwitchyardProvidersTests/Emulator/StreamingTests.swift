@@ -51,7 +51,7 @@ struct StreamingTests {
     func incremental(backend: Backend) async throws {
         try await ProviderHarness.run(backend) { harness in
             // The stream stops after one chunk with an error event: the first chunk must already be in hand then.
-            await harness.emulator.injectFault(.init(kind: .streamErrorAfter(chunks: 1)))
+            await harness.inject(.streamErrorAfter(chunks: 1))
             let request = Requests.text("Stream three words please now")
             let reply = try await harness.provider.streamGenerateContent(request, model: "gemini-2.5-flash", context: testContext)
             var iterator = reply.value.makeAsyncIterator()

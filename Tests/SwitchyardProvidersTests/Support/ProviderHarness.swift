@@ -96,6 +96,15 @@ struct ProviderHarness {
         if let keyFile { try? FileManager.default.removeItem(at: keyFile) }
     }
 
+    /// Injects a fault on this backend's model API (never on the token endpoint).
+    ///
+    /// A dropped connection is injected twice by callers: libcurl silently re-sends a request whose reused
+    /// (kept-alive) connection closes without an answer, so one drop on a reused connection is never seen.
+    func inject(_ kind: EmulatorFault.Kind, count: Int = 1) async {
+        let surface: EmulatorFault.Surface = backend == .aiStudio ? .aiStudio : .vertex
+        await emulator.injectFault(EmulatorFault(kind: kind, match: EmulatorFault.Match(surface: surface), count: count))
+    }
+
     /// The model-API requests the emulator received (token requests left out).
     func modelRequests() async -> [EmulatorRequestRecord] {
         await emulator.requestLog().filter { $0.surface == .aiStudio || $0.surface == .vertex }

@@ -96,7 +96,10 @@ struct FieldPolicyEmulatorTests {
             )
             _ = try await harness.provider.generateContent(request, model: "gemini-2.5-flash-image", context: testContext)
             let sent = try await harness.lastRequestBody()
-            #expect(sent["generationConfig"]?["imageConfig"] == ["imageOutputOptions": ["compressionQuality": 80, "mimeType": "image/jpeg"]])
+            let imageConfig = try #require(sent["generationConfig"]?["imageConfig"]?.objectValue)
+            #expect(imageConfig.keys == ["imageOutputOptions"])
+            #expect(imageConfig["imageOutputOptions"]?["mimeType"] == "image/jpeg")
+            #expect(imageConfig["imageOutputOptions"]?["compressionQuality"] == 80)
         }
         try await ProviderHarness.run(.aiStudio) { harness in
             let request = try Requests.json(

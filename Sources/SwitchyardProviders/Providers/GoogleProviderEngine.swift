@@ -203,12 +203,24 @@ struct GoogleProviderEngine: Sendable {
             let policy = try fields.enforce(try WireJSON.encode(request), rules: BackendFieldRules.countTokens(for: endpoint.backend), model: model)
             var cleaned = request
             if policy.body.count != 0, !policy.warnings.isEmpty {
-                cleaned = try WireJSON.decodeUpstream(CountTokensRequest.self, from: policy.body, what: "countTokens request", provider: name, model: model)
+                cleaned = try WireJSON.decodeUpstream(
+                    CountTokensRequest.self,
+                    from: policy.body,
+                    what: "countTokens request",
+                    provider: name,
+                    model: model
+                )
             }
             let translated = try CountTokensTranslation.translate(cleaned, backend: endpoint.backend, modelResource: resource, model: model)
             let url = try endpoint.methodURL(model: model, method: "countTokens")
             let data = try await client.sendAndCollect(method: .post, url: url, body: try WireJSON.encode(translated), context: context, model: model)
-            let response = try WireJSON.decodeUpstream(CountTokensResponse.self, from: data, what: "CountTokensResponse", provider: name, model: model)
+            let response = try WireJSON.decodeUpstream(
+                CountTokensResponse.self,
+                from: data,
+                what: "CountTokensResponse",
+                provider: name,
+                model: model
+            )
             return ProviderReply(value: response, warnings: policy.warnings)
         } catch {
             throw tagged(error, model: model)

@@ -23,7 +23,9 @@ struct CallShapeTests {
                 #expect(record.header("Authorization") == nil)
                 #expect(record.query.isEmpty, "never ?key=")
             case .vertexAI:
-                #expect(record.path == "/v1beta1/projects/switchyard-test/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent")
+                #expect(
+                    record.path == "/v1beta1/projects/switchyard-test/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent"
+                )
                 #expect(record.header("Authorization")?.hasPrefix("Bearer ") ?? false)
                 #expect(await harness.emulator.counters.tokenGrants == 1)
             }
@@ -79,7 +81,10 @@ struct CallShapeTests {
         try await ProviderHarness.run(backend) { harness in
             let request = try JSONDecoder().decode(
                 CountTokensRequest.self,
-                from: Data(#"{"contents":[{"role":"user","parts":[{"text":"count these words please"}]}],"systemInstruction":{"parts":[{"text":"be brief"}]}}"#.utf8)
+                from: Data(
+                    #"{"contents":[{"role":"user","parts":[{"text":"count these words please"}]}],"systemInstruction":{"parts":[{"text":"be brief"}]}}"#
+                        .utf8
+                )
             )
             let reply = try await harness.provider.countTokens(request, model: "gemini-2.5-flash", context: testContext)
             #expect((reply.value.totalTokens ?? 0) > 0)

@@ -116,7 +116,11 @@ struct FaultTests {
             }
 
             await harness.inject(.streamErrorAfter(chunks: 2))
-            let stream = try await harness.provider.streamGenerateContent(Requests.text("one two three four five six"), model: Self.model, context: testContext)
+            let stream = try await harness.provider.streamGenerateContent(
+                Requests.text("one two three four five six"),
+                model: Self.model,
+                context: testContext
+            )
             var received = 0
             do {
                 for try await _ in stream.value { received += 1 }

@@ -13,7 +13,10 @@ struct ImageScenarioTests {
     @Test("a story told with an illustration per scene: interleaved text and images", arguments: Backend.allCases)
     func illustratedStory(backend: Backend) async throws {
         try await ProviderHarness.run(backend) { harness in
-            let request = Requests.text("Tell a bedtime story about a lighthouse fox in three scenes, one illustration per scene", modalities: [.text, .image])
+            let request = Requests.text(
+                "Tell a bedtime story about a lighthouse fox in three scenes, one illustration per scene",
+                modalities: [.text, .image]
+            )
             let reply = try await harness.provider.generateContent(request, model: Self.imageModel, context: testContext)
             let parts = reply.value.firstParts
             #expect(parts.count == 6)

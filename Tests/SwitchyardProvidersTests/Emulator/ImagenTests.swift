@@ -136,7 +136,10 @@ struct ImagenTests {
             let record = try #require(await harness.modelRequests().last)
             #expect(record.path.hasSuffix("/gemini-2.5-flash-image:generateContent"))
             let sent = try await harness.lastRequestBody()
-            #expect(sent["generationConfig"]?["responseModalities"] == ["IMAGE", "TEXT"] || sent["generationConfig"]?["responseModalities"] == ["TEXT", "IMAGE"])
+            #expect(
+                sent["generationConfig"]?["responseModalities"] == ["IMAGE", "TEXT"]
+                    || sent["generationConfig"]?["responseModalities"] == ["TEXT", "IMAGE"]
+            )
             #expect(sent["generationConfig"]?["imageConfig"]?["aspectRatio"]?.stringValue == "16:9")
         }
     }

@@ -58,7 +58,10 @@ struct ProviderHarness {
         let transport = CurlTransport(configuration: CurlTransport.Configuration(connectTimeout: .seconds(5), proxy: .none))
         var keyFile: URL?
         do {
-            var settings = ProviderSettings(name: backend == .aiStudio ? "studio" : "vertex", type: backend == .aiStudio ? .googleAIStudio : .vertexAI)
+            var settings = ProviderSettings(
+                name: backend == .aiStudio ? "studio" : "vertex",
+                type: backend == .aiStudio ? .googleAIStudio : .vertexAI
+            )
             settings.baseURL = emulator.baseURL
             settings.unsupportedFields = unsupportedFields
             settings.quotaProject = quotaProject

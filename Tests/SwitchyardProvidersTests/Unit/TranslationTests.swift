@@ -49,7 +49,9 @@ struct TranslationTests {
         let textOnly = try response(#"{"candidates":[{"content":{"parts":[{"text":"I cannot draw that"}]},"finishReason":"IMAGE_SAFETY"}]}"#)
         #expect(throws: Never.self) { try ImageOutcome.check(textOnly, imagesRequired: false, provider: "p", model: "m") }
         // An image came back: fine whatever the finish reason.
-        let image = try response(#"{"candidates":[{"content":{"parts":[{"inlineData":{"mimeType":"image/png","data":"AAAA"}}]},"finishReason":"STOP"}]}"#)
+        let image = try response(
+            #"{"candidates":[{"content":{"parts":[{"inlineData":{"mimeType":"image/png","data":"AAAA"}}]},"finishReason":"STOP"}]}"#
+        )
         #expect(throws: Never.self) { try ImageOutcome.check(image, imagesRequired: true, provider: "p", model: "m") }
     }
 

@@ -83,7 +83,7 @@ enum GenerateContentBehaviour {
 
     static func answer(_ view: GenerateRequestView, model: EmulatedModel) -> GeneratedAnswer {
         let prompt = TokenEstimator.prompt(contents: view.contents, systemInstruction: view.systemInstruction, tools: view.tools)
-        let conversation = EmulatorJSON.compactString(.array(view.contents)) + EmulatorJSON.compactString(view.systemInstruction ?? .null)
+        let conversation = EmulatorJSON.canonicalString(.array(view.contents)) + EmulatorJSON.canonicalString(view.systemInstruction ?? .null)
         let hash = String(SHA256.hexHash(Array((model.id + conversation).utf8)).prefix(8))
         let responseID = Base64URL.encode(SHA256.hash(Array((hash + "response").utf8)).prefix(12))
         let config = view.generationConfig
@@ -251,7 +251,7 @@ enum GenerateContentBehaviour {
         var members: [(String, JSONValue)] = [("candidates", .array(candidateValues)), ("usageMetadata", usage)]
         members.append(("modelVersion", .string(model.id)))
         if backend == .vertex {
-            members.append(("createTime", .string(ISO8601DateFormatter.emulator.string(from: Date()))))
+            members.append(("createTime", .string(Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))))
         }
         members.append(("responseId", .string(responseID)))
         return .members(members)
@@ -329,13 +329,4 @@ enum GenerateContentBehaviour {
         let size = (words.count + groups - 1) / groups
         return stride(from: 0, to: words.count, by: size).map { words[$0..<min(words.count, $0 + size)].joined() }
     }
-}
-
-extension ISO8601DateFormatter {
-    /// `2025-01-01T00:00:00.000000Z`-style timestamps.
-    nonisolated(unsafe) static let emulator: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
 }

@@ -91,7 +91,39 @@ final class EmulatorCore: Sendable {
         return reply
     }
 
+    /// Query parameters every Google API accepts (system parameters), plus the ones each method binds.
+    static let systemQueryParameters: Set<String> = [
+        "key", "alt", "$alt", "prettyPrint", "fields", "$fields", "callback", "quotaUser", "access_token", "upload_protocol",
+        "uploadType", "$.xgafv",
+    ]
+    static let listQueryParameters: Set<String> = ["pageSize", "pageToken", "filter", "page_size", "page_token"]
+
+    /// Google binds query parameters to request fields and refuses names it cannot bind.
+    private func unboundQueryParameter(_ incoming: Incoming, route: Route) -> GoogleError? {
+        var allowed = Self.systemQueryParameters
+        switch route {
+        case .aiStudioList, .vertexList: allowed.formUnion(Self.listQueryParameters)
+        case .aiStudioCall, .aiStudioGet, .vertexCall, .vertexGet: break
+        default: return nil
+        }
+        for pair in incoming.query.split(separator: "&") {
+            let name = String(pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0])
+            let decoded = name.removingPercentEncoding ?? name
+            if !allowed.contains(decoded) {
+                return .badRequest([
+                    FieldViolation(
+                        field: nil,
+                        description:
+                            "Invalid JSON payload received. Unknown name \"\(decoded)\": Cannot bind query parameter. Field '\(decoded)' could not be found in request message."
+                    )
+                ])
+            }
+        }
+        return nil
+    }
+
     private func dispatch(_ incoming: Incoming, route: Route) async -> Reply {
+        if let error = unboundQueryParameter(incoming, route: route) { return .error(error) }
         switch route {
         case .notFound:
             return .error(GoogleError(code: 404, status: "NOT_FOUND", message: "The requested URL \(incoming.path) was not found on this server."))
@@ -342,7 +374,12 @@ final class EmulatorCore: Sendable {
         switch route {
         case .vertexList:
             if let reply = await applyFault(route: route, isStream: false).reply { return reply }
-            return list(incoming, entries: ModelTable.models.filter { !$0.vertexLocations.isEmpty }.map(\.vertexEntry), key: "publisherModels", version: version)
+            return list(
+                incoming,
+                entries: ModelTable.models.filter { !$0.vertexLocations.isEmpty }.map(\.vertexEntry),
+                key: "publisherModels",
+                version: version
+            )
         case .vertexGet(_, let model):
             if let reply = await applyFault(route: route, isStream: false).reply { return reply }
             guard let entry = ModelTable.model(model), !entry.vertexLocations.isEmpty else {
@@ -353,7 +390,7 @@ final class EmulatorCore: Sendable {
             let resource: String
             if let project, let location {
                 resource = "projects/\(project)/locations/\(location)/publishers/google/models/\(modelID)"
-                let permission = method == "countTokens" ? "aiplatform.endpoints.predict" : "aiplatform.endpoints.predict"
+                let permission = "aiplatform.endpoints.predict"
                 guard projects.contains(project) else { return .error(.permissionDenied(resource: resource, permission: permission)) }
                 if let owner = principal?.project, owner != project {
                     return .error(.permissionDenied(resource: resource, permission: permission))

@@ -72,8 +72,8 @@ struct FaultTests {
             let serverTimeout = try #require(record.header("X-Server-Timeout").flatMap { Int($0) })
             #expect((1...30).contains(serverTimeout), "X-Server-Timeout comes from the deadline")
 
-            await harness.inject(.latency(.seconds(5)))
-            let error = try await failure(harness, context: ProviderCallContext(deadline: .now + .milliseconds(300)))
+            await harness.inject(.latency(.seconds(1)))
+            let error = try await failure(harness, context: ProviderCallContext(deadline: .now + .milliseconds(200)))
             #expect(error.code == .timeout)
             #expect(error.isRetryable)
 
@@ -149,6 +149,20 @@ struct FaultTests {
             #expect(!"\(error.details)".contains(ProviderHarness.apiKey))
             #expect(!"\(error)".contains("ya29"))
             #expect(!"\(error)".lowercased().contains("bearer"))
+        }
+    }
+
+    @Test("Vertex AI: a refused token grant is an unauthenticated error, never a model call")
+    func tokenRefused() async throws {
+        try await ProviderHarness.run(.vertexAI) { harness in
+            await harness.emulator.injectFault(
+                EmulatorFault(kind: .tokenError(error: "invalid_grant", status: 400), match: EmulatorFault.Match(surface: .token))
+            )
+            let error = try await failure(harness)
+            #expect(error.code == .unauthenticated)
+            #expect(!error.isRetryable)
+            #expect(error.message.contains("credentials"))
+            #expect(await harness.modelRequests().isEmpty)
         }
     }
 

@@ -194,4 +194,23 @@ struct ImagenTests {
             #expect(sent["generationConfig"]?["imageConfig"] == [:])
         }
     }
+
+    @Test("a Vertex provider whose region lacks an Imagen model still calls it through :predict, and Google says 404")
+    func imagenOutsideItsRegions() async throws {
+        try await ProviderHarness.run(.vertexAI, location: "global") { harness in
+            #expect(harness.provider.capabilities(for: Self.imagen) == nil, "not served in global")
+            do {
+                _ = try await harness.provider.generateContent(
+                    imagenRequest("a bridge", count: 1, ratio: nil),
+                    model: Self.imagen,
+                    context: testContext
+                )
+                Issue.record("must fail")
+            } catch {
+                #expect(error.switchyard?.code == .notFound)
+            }
+            let record = try #require(await harness.modelRequests().last)
+            #expect(record.path.hasSuffix("/locations/global/publishers/google/models/imagen-3.0-generate-002:predict"))
+        }
+    }
 }

@@ -50,6 +50,7 @@ struct ProviderHarness {
         unsupportedFields: UnsupportedFieldPolicy = .refuse,
         express: Bool = false,
         quotaProject: String? = nil,
+        location: String = ProviderHarness.location,
         _ body: (ProviderHarness) async throws -> Result
     ) async throws -> Result {
         let emulator = try await GoogleEmulator.start(

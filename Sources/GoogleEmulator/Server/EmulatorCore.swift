@@ -288,8 +288,30 @@ final class EmulatorCore: Sendable {
     }
 
     private func aiStudio(_ incoming: Incoming, route: Route) async -> Reply {
-        guard let key = apiKey(incoming), !key.isEmpty else { return .error(.unregisteredCaller) }
-        guard apiKeys.contains(key) else { return .error(.invalidAPIKey(service: "generativelanguage.googleapis.com")) }
+        if let key = apiKey(incoming), !key.isEmpty {
+            guard apiKeys.contains(key) else { return .error(.invalidAPIKey(service: "generativelanguage.googleapis.com")) }
+        } else if let authorization = incoming.header("authorization") {
+            // The Gemini API also takes OAuth access tokens (cloud-platform or generative-language scopes).
+            let method =
+                "google.ai.generativelanguage.v1beta.GenerativeService.\(route.methodName.prefix(1).uppercased() + route.methodName.dropFirst())"
+            let pieces = authorization.split(separator: " ", maxSplits: 1)
+            guard pieces.count == 2, pieces[0].lowercased() == "bearer" else {
+                return .error(
+                    .invalidCredentials(method: method, reason: "ACCESS_TOKEN_TYPE_UNSUPPORTED", service: "generativelanguage.googleapis.com")
+                )
+            }
+            switch await state.checkToken(String(pieces[1])) {
+            case .valid: break
+            case .expired:
+                return .error(.invalidCredentials(method: method, reason: "ACCESS_TOKEN_EXPIRED", service: "generativelanguage.googleapis.com"))
+            case .unknown:
+                return .error(
+                    .invalidCredentials(method: method, reason: "ACCESS_TOKEN_TYPE_UNSUPPORTED", service: "generativelanguage.googleapis.com")
+                )
+            }
+        } else {
+            return .error(.unregisteredCaller)
+        }
         switch route {
         case .aiStudioList(let version):
             if let reply = await applyFault(route: route, isStream: false).reply { return reply }

@@ -198,7 +198,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchyardProvidersTests",
-            dependencies: ["SwitchyardProviders", "SwitchyardHTTP", "GoogleEmulator", "GoogleAuth", "SwitchyardCore"],
+            dependencies: [
+                "SwitchyardProviders", "SwitchyardHTTP", "GoogleEmulator", "GoogleAuth", "SwitchyardCore", "SwitchyardConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -215,7 +218,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GoogleEmulatorTests",
-            dependencies: ["GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto", "SwitchyardCore"],
+            dependencies: [
+                "GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto", "SwitchyardCore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

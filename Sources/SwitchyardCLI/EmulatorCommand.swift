@@ -27,6 +27,12 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("write-service-account"), help: "Write a service-account key file the emulator trusts to this path.")
     var serviceAccountPath: String?
 
+    @Option(
+        name: .customLong("service-account-project"),
+        help: "The project of the written service account (default: the first --project); it can only reach that project."
+    )
+    var serviceAccountProject: String?
+
     @Option(name: .customLong("token-lifetime"), help: "Lifetime of issued access tokens, in seconds.")
     var tokenLifetime = 3600
 
@@ -51,7 +57,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             say("Token endpoint: \(emulator.tokenURL)")
             say("Metadata server: GCE_METADATA_HOST=\(emulator.metadataHost)")
             if let serviceAccountPath {
-                let project = configuration.projects.first ?? "switchyard-test"
+                let project = serviceAccountProject ?? configuration.projects.first ?? "switchyard-test"
                 let account = try await emulator.createServiceAccount(project: project)
                 let url = URL(fileURLWithPath: serviceAccountPath)
                 try account.json.write(to: url, options: .atomic)

@@ -55,6 +55,19 @@ struct AIStudioSurfaceTests {
         }
     }
 
+    @Test("an OAuth access token the emulator issued also opens AI Studio; an unknown one is 401")
+    func bearerOnAIStudio() async throws {
+        try await Harness.with { harness in
+            let token = await harness.emulator.mintAccessToken()
+            let path = "/v1beta/models/gemini-2.0-flash:generateContent"
+            let accepted = try await harness.send(.post, path, headers: ["Authorization": "Bearer \(token)"], json: textRequest("oauth"))
+            #expect(accepted.status == 200)
+            let refused = try await harness.send(.post, path, headers: ["Authorization": "Bearer ya29.nothing"], json: textRequest("oauth"))
+            #expect(refused.status == 401)
+            #expect(refused.detail("ErrorInfo")?["metadata"] as? [String: String] != nil)
+        }
+    }
+
     @Test("models.list pages with pageSize and pageToken; models.get and unknown models")
     func listAndGet() async throws {
         try await Harness.with { harness in

@@ -38,6 +38,7 @@ struct ModelBehaviourTests {
 
             let textModel = try await harness.aiStudio("gemini-2.0-flash", "generateContent", textRequest("draw", generationConfig: Self.imageConfig))
             #expect(textModel.status == 400)
+            #expect(textModel.errorMessage == "Model does not support the requested response modalities: image,text")
         }
     }
 

@@ -127,6 +127,31 @@ struct VertexSurfaceTests {
         }
     }
 
+    @Test("Vertex refuses maxOutputTokens outside the model's range with Google's text")
+    func maxOutputTokensRange() async throws {
+        try await Harness.with { harness in
+            let token = await harness.emulator.mintAccessToken()
+            let reply = try await harness.vertex(
+                "gemini-2.5-flash",
+                "generateContent",
+                textRequest("hi", generationConfig: ["maxOutputTokens": 65536]),
+                token: token
+            )
+            #expect(reply.status == 400)
+            #expect(
+                reply.errorMessage
+                    == "Unable to submit request because it has a maxOutputTokens value of 65536 but the supported range is from 1 (inclusive) to 65536 (exclusive). Update the value and try again."
+            )
+            let inRange = try await harness.vertex(
+                "gemini-2.5-flash",
+                "generateContent",
+                textRequest("hi", generationConfig: ["maxOutputTokens": 65535]),
+                token: token
+            )
+            #expect(inRange.status == 200)
+        }
+    }
+
     @Test("a service account only reaches its own project")
     func foreignProject() async throws {
         let harness = try await Harness.start(projects: ["switchyard-test", "other-project"])

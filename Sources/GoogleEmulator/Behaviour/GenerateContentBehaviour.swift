@@ -55,11 +55,13 @@ enum GenerateContentBehaviour {
             )
         }
         if view.wantsImage {
+            // Google lists the requested modalities in lower case, e.g. "image,text".
+            let requested = Set(view.responseModalities.map { $0.lowercased() }).sorted().joined(separator: ",")
             if model.kind != .geminiImage {
-                throw .invalidArgument("Model does not support the requested response modalities: image")
+                throw .invalidArgument("Model does not support the requested response modalities: \(requested)")
             }
             if model.id == "gemini-2.0-flash-preview-image-generation", !view.responseModalities.contains("TEXT") {
-                throw .invalidArgument("Model does not support the requested response modalities: image")
+                throw .invalidArgument("Model does not support the requested response modalities: \(requested)")
             }
             let ratio = view.generationConfig?.field("imageConfig")?.string("aspectRatio")
             if ImageGenerator.dimensions(aspectRatio: ratio) == nil {
@@ -69,10 +71,10 @@ enum GenerateContentBehaviour {
             }
         }
         if let maximum = view.generationConfig?.integer("maxOutputTokens"), backend == .vertex,
-            maximum < 1 || maximum > model.outputTokenLimit
+            maximum < 1 || maximum >= model.vertexOutputBound
         {
             throw .invalidArgument(
-                "Unable to submit request because it has a maxOutputTokens value of \(maximum) but the supported range is from 1 (inclusive) to \(model.outputTokenLimit + 1) (exclusive). Update the value and try again."
+                "Unable to submit request because it has a maxOutputTokens value of \(maximum) but the supported range is from 1 (inclusive) to \(model.vertexOutputBound) (exclusive). Update the value and try again."
             )
         }
         let prompt = TokenEstimator.prompt(contents: view.contents, systemInstruction: view.systemInstruction, tools: view.tools)

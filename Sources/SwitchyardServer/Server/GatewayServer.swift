@@ -7,6 +7,26 @@ import Switchyard
 /// The HTTP server in front of a ``Gateway``: Gemini-compatible and OpenAI-compatible surfaces plus `/healthz`,
 /// `/readyz` and `/metrics`.
 ///
+/// Routes:
+/// - Gemini API: `POST /{v1beta|v1|v1alpha}/models/{model}:generateContent|streamGenerateContent|countTokens|predict`,
+///   `GET /{ver}/models`, `GET /{ver}/models/{model}`. `{model}` is a route or a catalog model (a `models/` prefix is
+///   tolerated). `streamGenerateContent?alt=sse` answers `data: <json>` + blank line per event with no terminator;
+///   without `alt=sse` it answers one JSON array, as Google does.
+/// - Vertex AI: `POST /{v1|v1beta1}/projects/{p}/locations/{l}/publishers/google/models/{model}:{method}` and the
+///   express form `/{v1|v1beta1}/publishers/google/models/{model}:{method}`; `GET /{ver}/publishers/google/models[/{m}]`.
+///   Project and location are accepted and ignored: the route decides the provider, and so the project.
+/// - OpenAI: `POST /v1/chat/completions`, `POST /v1/images/generations`, `GET /v1/models[/{model}]`. `GET /v1/models`
+///   is Google's list when the request carries `x-goog-api-key`, `?key=`, `x-goog-api-client` or `pageSize`/`pageToken`,
+///   else OpenAI's.
+/// - Operations (no key needed): `GET /healthz`, `GET /readyz`, `GET /metrics`.
+///
+/// Client keys (`server.api_keys`) are read from `x-goog-api-key`, `?key=` or `Authorization: Bearer`. Gemini surface:
+/// a missing key is 401 `UNAUTHENTICATED`, a wrong one 403 `PERMISSION_DENIED`; OpenAI surface: 401
+/// `authentication_error` for both. Every error is Google's `{"error":{code,message,status}}` shape, or OpenAI's
+/// `{"error":{message,type,param,code}}` on the OpenAI surface; success is always exactly 200. Answers carry
+/// `x-request-id` (the client's, when it sent a sane one) and the attempt trail (`x-switchyard-provider`, `-model`,
+/// `-route`, `-attempts`, `-warnings`).
+///
 /// ```swift
 /// let application = try GatewayServer.buildApplication(gateway: gateway, settings: settings, metrics: metrics, logger: logger)
 /// let group = ServiceGroup(services: [gateway, application], gracefulShutdownSignals: [.sigterm], logger: logger)

@@ -1,0 +1,38 @@
+/// Suggestions for misspelt names.
+enum DidYouMean {
+    /// The closest candidate within a small edit distance, if any.
+    static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let limit = max(1, min(3, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            if distance <= limit, distance < (best?.1 ?? Int.max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    /// ` (did you mean "x"?)` or an empty string.
+    static func hint(for word: String, among candidates: [String]) -> String {
+        suggestion(for: word, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8)
+        let b = Array(b.utf8)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -189,7 +189,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GoogleAuthTests",
-            dependencies: ["GoogleAuth", "GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto"],
+            dependencies: [
+                "GoogleAuth", "GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

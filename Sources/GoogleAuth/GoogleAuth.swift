@@ -1,2 +1,0 @@
-import SwitchyardCrypto
-import SwitchyardHTTP

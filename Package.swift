@@ -198,7 +198,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchyardProvidersTests",
-            dependencies: ["SwitchyardProviders", "SwitchyardHTTP", "GoogleEmulator", "GoogleAuth", "SwitchyardCore"],
+            dependencies: [
+                "SwitchyardProviders", "SwitchyardHTTP", "GoogleEmulator", "GoogleAuth", "SwitchyardCore", "SwitchyardConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

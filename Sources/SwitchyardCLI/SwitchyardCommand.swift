@@ -5,6 +5,7 @@ import ArgumentParser
 struct SwitchyardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchyard",
-        abstract: "A gateway that puts Google AI Studio and Vertex AI behind one request model."
+        abstract: "A gateway that puts Google AI Studio and Vertex AI behind one request model.",
+        subcommands: [TokenCommand.self]
     )
 }

@@ -115,3 +115,40 @@ struct CatalogTests {
         }
     }
 }
+
+@Suite("Provider endpoints")
+struct ProviderEndpointTests {
+    @Test("Configured providers resolve to the documented URLs")
+    func urls() throws {
+        let yaml = """
+            providers:
+              studio: {type: google-ai-studio, api_key: k}
+              regional: {type: vertex-ai, project: p, location: us-central1}
+              multi: {type: vertex-ai, project: p, location: eu, api_version: v1}
+              express: {type: vertex-ai, api_key: k}
+              local: {type: vertex-ai, project: p, location: us-central1, base_url: "http://127.0.0.1:8090/"}
+            """
+        let configuration = try Repository.configuration(yaml)
+        #expect(
+            configuration.endpoint(forProvider: "studio")?.url(model: "gemini-2.0-flash", method: "generateContent")
+                == "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent"
+        )
+        #expect(
+            configuration.endpoint(forProvider: "regional")?.url(model: "imagegeneration@006", method: "predict")
+                == "https://us-central1-aiplatform.googleapis.com/v1beta1/projects/p/locations/us-central1/publishers/google/models/imagegeneration@006:predict"
+        )
+        #expect(
+            configuration.endpoint(forProvider: "multi")?.url(model: "gemini-2.5-flash", method: "countTokens")
+                == "https://aiplatform.eu.rep.googleapis.com/v1/projects/p/locations/eu/publishers/google/models/gemini-2.5-flash:countTokens"
+        )
+        #expect(
+            configuration.endpoint(forProvider: "express")?.url(model: "gemini-2.0-flash", method: "generateContent")
+                == "https://aiplatform.googleapis.com/v1beta1/publishers/google/models/gemini-2.0-flash:generateContent"
+        )
+        #expect(
+            configuration.endpoint(forProvider: "local")?.url(model: "gemini-2.0-flash", method: "streamGenerateContent")
+                == "http://127.0.0.1:8090/v1beta1/projects/p/locations/us-central1/publishers/google/models/gemini-2.0-flash:streamGenerateContent"
+        )
+        #expect(configuration.endpoint(forProvider: "nobody") == nil)
+    }
+}

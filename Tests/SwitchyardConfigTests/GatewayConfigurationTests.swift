@@ -176,6 +176,10 @@ struct GatewayConfigurationTests {
             ]
         )
         #expect(Repository.issues("server:\n  port: 1\n") == ["config/x.yaml:1: providers: missing required key"])
+        #expect(
+            Repository.issues(Self.valid + "\nemulator:\n  enabled: true\n")
+                == ["config/x.yaml:15: emulator.api_key: missing required key (the key the emulator accepts)"]
+        )
     }
 
     @Test("Bad durations are errors")

@@ -144,6 +144,17 @@ struct CapabilityTests {
         #expect(imageNeeds.check(against: Self.imagen).last?.message == "asks for aspect ratio 21:9; model supports 1:1, 9:16, 16:9, 3:4, 4:3")
     }
 
+    @Test("A seed fits a predict model only when it takes seeds")
+    func seed() {
+        let seeded = Self.request(modalities: [.image]) { $0.generationConfig?.seed = 7 }
+        let needs = RequestNeeds(request: seeded, streaming: false)
+        #expect(needs.check(against: Self.imagen).isEmpty)
+        var noSeed = Self.imagen
+        noSeed.images?.seed = false
+        #expect(needs.check(against: noSeed).map(\.message) == ["sets a seed; model does not support seeds"])
+        #expect(needs.check(against: Self.geminiImage).isEmpty)
+    }
+
     @Test("Multi-turn is a model turn or more than one content; tool choice only when forcing")
     func multiTurnAndToolChoice() {
         let modelTurn = Self.request { $0.contents = [Content(role: .model, parts: [Part(text: "Hello")])] }

@@ -98,6 +98,16 @@ struct TolerantDecodingTests {
         }
     }
 
+    @Test("decode(json:) throws SwitchyardError; jsonData() leaves slashes unescaped")
+    func jsonHelpers() throws {
+        #expect(throws: SwitchyardError(.invalidArgument, "contents[0].parts[0].inlineData.data: invalid base64 character '*'")) {
+            _ = try GenerateContentRequest.decode(json: Data(#"{"contents":[{"parts":[{"inlineData":{"data":"ab*d"}}]}]}"#.utf8))
+        }
+        let request = try GenerateContentRequest.decode(json: Data(#"{"contents":[{"parts":[{"inlineData":{"data":"__8_"}}]}]}"#.utf8))
+        let text = String(decoding: try request.jsonData(), as: UTF8.self)
+        #expect(text == #"{"contents":[{"parts":[{"inlineData":{"data":"//8/"}}]}]}"#)
+    }
+
     private func decodingMessage<T: Decodable>(_ type: T.Type, _ json: String) -> String {
         do {
             _ = try JSONDecoder().decode(type, from: Data(json.utf8))

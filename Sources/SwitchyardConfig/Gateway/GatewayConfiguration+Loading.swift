@@ -85,10 +85,10 @@ struct GatewayConfigurationParser {
                 configuration.catalogs[name] = catalogs?[settings.type]
             }
         }
-        if let overrides = catalogSection?["providers"] {
-            applyOverrides(overrides, to: &configuration)
-        }
         let declared = Set(providerMembers.map(\.key))
+        if let overrides = catalogSection?["providers"] {
+            applyOverrides(overrides, to: &configuration, declaredProviders: declared)
+        }
         for (name, node) in top["routes"]?.members() ?? [] {
             if let route = route(name: name, node, configuration: configuration, declaredProviders: declared, catalogsLoaded: catalogs != nil) {
                 configuration.routes[name] = route
@@ -145,6 +145,9 @@ struct GatewayConfigurationParser {
         if let value = object["port"]?.integer(in: 0...65535) { settings.port = value }
         if let value = object["api_key"]?.text() { settings.apiKey = Secret(value) }
         if let value = object["service_account_file"]?.text() { settings.serviceAccountFile = resolve(value) }
+        if settings.enabled && object["api_key"] == nil {
+            _ = object.required("api_key", hint: " (the key the emulator accepts)")
+        }
         return settings
     }
 
@@ -201,11 +204,11 @@ struct GatewayConfigurationParser {
         return nil
     }
 
-    func applyOverrides(_ node: YAMLNode, to configuration: inout GatewayConfiguration) {
+    func applyOverrides(_ node: YAMLNode, to configuration: inout GatewayConfiguration, declaredProviders: Set<String>) {
         let known = configuration.providers.keys.sorted()
         for (name, providerNode) in node.members() ?? [] {
             guard var catalog = configuration.catalogs[name] else {
-                if configuration.providers[name] == nil {
+                if !declaredProviders.contains(name) {
                     log.add(
                         .unknownProvider,
                         line: providerNode.line,

@@ -36,6 +36,8 @@ public struct CapabilityMismatch: Sendable, Hashable, CustomStringConvertible {
         public static let maxOutputTokens = Code(rawValue: "maxOutputTokens")
         /// More candidates or images are asked for than the model returns per call.
         public static let candidateCount = Code(rawValue: "candidateCount")
+        /// A seed is set but the image model takes none.
+        public static let seed = Code(rawValue: "seed")
         /// The aspect ratio is not supported.
         public static let aspectRatio = Code(rawValue: "aspectRatio")
         /// Tools are used.

@@ -41,6 +41,9 @@ extension RequestNeeds {
                 CapabilityMismatch(.aspectRatio, "asks for aspect ratio \(ratio); model supports \(allowed.joined(separator: ", "))")
             )
         }
+        if usesSeed, let images = capabilities.images, capabilities.apiMethod == .predict, !images.seed {
+            mismatches.append(CapabilityMismatch(.seed, "sets a seed; model does not support seeds"))
+        }
         return mismatches
     }
 

@@ -16,6 +16,8 @@ public struct RequestNeeds: Sendable, Hashable {
     public var aspectRatio: String?
     /// How many contents the conversation has.
     public var contentCount: Int
+    /// Whether `generationConfig.seed` is set.
+    public var usesSeed: Bool
 
     /// Derives the needs of a generate request.
     /// - Parameters:
@@ -58,6 +60,7 @@ public struct RequestNeeds: Sendable, Hashable {
         requestedMaxOutputTokens = config?.maxOutputTokens
         candidateCount = config?.candidateCount
         aspectRatio = config?.imageConfig?.aspectRatio
+        usesSeed = config?.seed != nil
     }
 
     /// The output modalities a model must be able to produce. Listing `IMAGE` makes image output required and text

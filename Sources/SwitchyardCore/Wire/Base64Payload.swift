@@ -52,21 +52,30 @@ public struct Base64Payload: Sendable, Hashable, Codable, CustomStringConvertibl
         let padded = (dataLength + 3) / 4 * 4
         var source = wireText
         return source.withUTF8 { input in
-            String(unsafeUninitializedCapacity: padded) { output in
-                for index in 0..<dataLength {
-                    switch input[index] {
-                    case UInt8(ascii: "-"): output[index] = UInt8(ascii: "+")
-                    case UInt8(ascii: "_"): output[index] = UInt8(ascii: "/")
-                    case let byte: output[index] = byte
+            Self.standardAlphabet.withUnsafeBufferPointer { map in
+                String(unsafeUninitializedCapacity: padded) { output in
+                    var index = 0
+                    while index < dataLength {
+                        output[index] = map[Int(input[index])]
+                        index += 1
                     }
+                    while index < padded {
+                        output[index] = UInt8(ascii: "=")
+                        index += 1
+                    }
+                    return padded
                 }
-                for index in dataLength..<padded {
-                    output[index] = UInt8(ascii: "=")
-                }
-                return padded
             }
         }
     }
+
+    /// Maps every byte to itself except the URL-safe `-` and `_`, which become `+` and `/`.
+    private static let standardAlphabet: [UInt8] = {
+        var table = (0...255).map { UInt8($0) }
+        table[Int(UInt8(ascii: "-"))] = UInt8(ascii: "+")
+        table[Int(UInt8(ascii: "_"))] = UInt8(ascii: "/")
+        return table
+    }()
 
     /// The number of bytes the text encodes, computed without decoding.
     public var byteCount: Int {
@@ -114,29 +123,50 @@ public struct Base64Payload: Sendable, Hashable, Codable, CustomStringConvertibl
         var dataLength: Int
     }
 
+    /// Byte classes: 0 invalid, 1 standard alphabet, 2 URL-safe only (`-`, `_`), 3 padding.
+    private static let byteClasses: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = 1 }
+        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = 1 }
+        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = 1 }
+        table[Int(UInt8(ascii: "+"))] = 1
+        table[Int(UInt8(ascii: "/"))] = 1
+        table[Int(UInt8(ascii: "-"))] = 2
+        table[Int(UInt8(ascii: "_"))] = 2
+        table[Int(UInt8(ascii: "="))] = 3
+        return table
+    }()
+
     private static func scan(_ input: UnsafeBufferPointer<UInt8>) -> Result<Scan, Invalid> {
         var urlSafe = false
         var padding = 0
-        for byte in input {
-            if padding > 0 {
-                guard byte == UInt8(ascii: "=") else {
-                    return .failure(Invalid(message: "invalid base64: \(describe(byte)) after padding"))
+        let failure: Invalid? = byteClasses.withUnsafeBufferPointer { table in
+            var index = 0
+            let count = input.count
+            while index < count {
+                let byteClass = table[Int(input[index])]
+                index += 1
+                if byteClass == 1 { continue }
+                if byteClass == 2 {
+                    urlSafe = true
+                    continue
                 }
-                padding += 1
-                continue
+                if byteClass == 3 {
+                    padding = 1
+                    while index < count {
+                        guard input[index] == UInt8(ascii: "=") else {
+                            return Invalid(message: "invalid base64: \(describe(input[index])) after padding")
+                        }
+                        padding += 1
+                        index += 1
+                    }
+                    return nil
+                }
+                return Invalid(message: "invalid base64 character \(describe(input[index - 1]))")
             }
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "+"), UInt8(ascii: "/"):
-                continue
-            case UInt8(ascii: "-"), UInt8(ascii: "_"):
-                urlSafe = true
-            case UInt8(ascii: "="):
-                padding = 1
-            default:
-                return .failure(Invalid(message: "invalid base64 character \(describe(byte))"))
-            }
+            return nil
         }
+        if let failure { return .failure(failure) }
         let dataLength = input.count - padding
         if padding > 2 || (padding > 0 && input.count % 4 != 0) {
             return .failure(Invalid(message: "invalid base64: wrong padding"))

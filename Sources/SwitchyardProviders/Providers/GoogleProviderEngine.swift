@@ -1,0 +1,239 @@
+import Foundation
+import GoogleAuth
+import Logging
+import SwitchyardConfig
+import SwitchyardCore
+import SwitchyardHTTP
+
+/// The behaviour both adapters share; ``GoogleAIStudioProvider`` and ``VertexAIProvider`` are thin, typed wrappers.
+///
+/// One call: check the model name → translate (Imagen mapping, renames, extension fields) → encode → apply the
+/// unsupported-field policy → send with authentication → check for exactly 200 → decode, normalise, check image
+/// outcomes.
+struct GoogleProviderEngine: Sendable {
+    let name: String
+    let endpoint: GoogleEndpoint
+    let models: [String: ModelCapabilities]
+    let client: GoogleAPIClient
+    let fields: FieldPolicyEnforcer
+    let logger: Logger
+
+    init(
+        name: String,
+        endpoint: GoogleEndpoint,
+        models: [String: ModelCapabilities],
+        credentials: any CredentialSource,
+        transport: any HTTPTransport,
+        unsupportedFields: UnsupportedFieldPolicy,
+        logger: Logger
+    ) {
+        self.name = name
+        self.endpoint = endpoint
+        self.models = models
+        self.client = GoogleAPIClient(providerName: name, credentials: credentials, transport: transport, logger: logger)
+        self.fields = FieldPolicyEnforcer(providerName: name, backend: endpoint.backend, dropUnsupported: unsupportedFields == .drop)
+        self.logger = logger
+    }
+
+    var modelIDs: [String] { models.keys.sorted() }
+
+    func capabilities(for model: String) -> ModelCapabilities? {
+        models[model]
+    }
+
+    /// Whether a model is called through `:predict` (Imagen); models missing from the catalog are treated as Gemini.
+    private func isImagen(_ model: String) -> Bool {
+        models[model]?.apiMethod == .predict
+    }
+
+    private func tagged(_ error: any Error, model: String?) -> SwitchyardError {
+        UpstreamErrorMapping.map(error, provider: name, model: model)
+    }
+
+    // MARK: generateContent
+
+    func generateContent(
+        _ request: GenerateContentRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws(SwitchyardError) -> ProviderReply<GenerateContentResponse> {
+        do {
+            if isImagen(model) { return try await imagenGenerateContent(request, model: model, context: context) }
+            let (body, warnings) = try geminiBody(request, model: model)
+            let url = try endpoint.methodURL(model: model, method: "generateContent")
+            let data = try await client.sendAndCollect(method: .post, url: url, body: body, context: context, model: model)
+            let response = ResponseNormalizer.normalize(
+                try WireJSON.decodeUpstream(GenerateContentResponse.self, from: data, what: "GenerateContentResponse", provider: name, model: model)
+            )
+            if ImageOutcome.imagesRequested(by: request) {
+                try ImageOutcome.check(response, imagesRequired: ImageOutcome.imagesRequired(by: request), provider: name, model: model)
+            }
+            return ProviderReply(value: response, warnings: warnings)
+        } catch {
+            throw tagged(error, model: model)
+        }
+    }
+
+    /// The encoded body of a Gemini generate call and the warnings of dropped fields.
+    private func geminiBody(_ request: GenerateContentRequest, model: String) throws(SwitchyardError) -> (Data, [String]) {
+        let prepared = try GeminiRequestPreparation.prepare(request, backend: endpoint.backend, model: model)
+        return try fields.enforce(
+            try WireJSON.encode(prepared.request),
+            rules: BackendFieldRules.generateContent(for: endpoint.backend),
+            earlier: prepared.violations,
+            model: model
+        )
+    }
+
+    private func imagenGenerateContent(
+        _ request: GenerateContentRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws(SwitchyardError) -> ProviderReply<GenerateContentResponse> {
+        let translation = try ImagenRequestTranslation(request, model: model, backend: endpoint.backend, limits: models[model]?.images)
+        let (body, warnings) = try fields.enforce(
+            try WireJSON.encode(translation.predict),
+            rules: BackendFieldRules.imagenPredict(for: endpoint.backend),
+            earlier: translation.violations,
+            model: model
+        )
+        let predict = try await predict(body: body, model: model, context: context)
+        let mapped = try ImagenResponseTranslation.response(
+            predict,
+            model: model,
+            promptTokens: TokenEstimate.promptTokens(of: request),
+            provider: name
+        )
+        return ProviderReply(value: mapped.response, warnings: warnings + translation.ignored + mapped.warnings)
+    }
+
+    private func predict(body: Data, model: String, context: ProviderCallContext) async throws(SwitchyardError) -> ImagenPredictResponse {
+        let url = try endpoint.methodURL(model: model, method: "predict")
+        let data = try await client.sendAndCollect(method: .post, url: url, body: body, context: context, model: model)
+        return try WireJSON.decodeUpstream(ImagenPredictResponse.self, from: data, what: "Imagen predict response", provider: name, model: model)
+    }
+
+    // MARK: streamGenerateContent
+
+    func streamGenerateContent(
+        _ request: GenerateContentRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws(SwitchyardError) -> ProviderReply<GenerateContentStream> {
+        do {
+            if isImagen(model) {
+                throw SwitchyardError(
+                    .invalidArgument,
+                    "\(model) is an Imagen model (text to image through :predict) and cannot stream; use generateContent",
+                    model: model
+                )
+            }
+            let (body, warnings) = try geminiBody(request, model: model)
+            let url = try endpoint.methodURL(model: model, method: "streamGenerateContent", query: "alt=sse")
+            let response = try await client.send(method: .post, url: url, body: body, context: context, model: model)
+            let events = GenerateContentEventStream(
+                body: response.body,
+                provider: name,
+                model: model,
+                imagesRequested: ImageOutcome.imagesRequested(by: request),
+                imagesRequired: ImageOutcome.imagesRequired(by: request)
+            )
+            return ProviderReply(value: GenerateContentStream(events), warnings: warnings)
+        } catch {
+            throw tagged(error, model: model)
+        }
+    }
+
+    // MARK: generateImages
+
+    func generateImages(
+        _ request: ImagenPredictRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws(SwitchyardError) -> ProviderReply<ImagenPredictResponse> {
+        do {
+            if isImagen(model) {
+                let (body, warnings) = try fields.enforce(
+                    try WireJSON.encode(request),
+                    rules: BackendFieldRules.imagenPredict(for: endpoint.backend),
+                    model: model
+                )
+                let response = try await predict(body: body, model: model, context: context)
+                let images = (response.predictions ?? []).filter { $0.contentType == nil }
+                try ImagenResponseTranslation.checkSomethingCameBack(images, model: model, provider: name)
+                let filtered = images.compactMap(\.raiFilteredReason).map { "an image was filtered by \(model): \($0)" }
+                return ProviderReply(value: response, warnings: warnings + filtered)
+            }
+            let translation = try GeminiImageTranslation(request, model: model)
+            let prepared = try GeminiRequestPreparation.prepare(translation.request, backend: endpoint.backend, model: model)
+            let (body, warnings) = try fields.enforce(
+                try WireJSON.encode(prepared.request),
+                rules: BackendFieldRules.generateContent(for: endpoint.backend),
+                earlier: translation.violations + prepared.violations,
+                model: model
+            )
+            let url = try endpoint.methodURL(model: model, method: "generateContent")
+            let data = try await client.sendAndCollect(method: .post, url: url, body: body, context: context, model: model)
+            let response = try WireJSON.decodeUpstream(
+                GenerateContentResponse.self,
+                from: data,
+                what: "GenerateContentResponse",
+                provider: name,
+                model: model
+            )
+            let predictions = try GeminiImageTranslation.predictions(from: response, model: model, provider: name)
+            return ProviderReply(value: predictions, warnings: warnings)
+        } catch {
+            throw tagged(error, model: model)
+        }
+    }
+
+    // MARK: countTokens
+
+    func countTokens(
+        _ request: CountTokensRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws(SwitchyardError) -> ProviderReply<CountTokensResponse> {
+        do {
+            if isImagen(model) {
+                throw SwitchyardError(.invalidArgument, "\(model) is an Imagen model and has no countTokens method", model: model)
+            }
+            let resource = try endpoint.modelResource(model)
+            let policy = try fields.enforce(try WireJSON.encode(request), rules: BackendFieldRules.countTokens(for: endpoint.backend), model: model)
+            var cleaned = request
+            if policy.body.count != 0, !policy.warnings.isEmpty {
+                cleaned = try WireJSON.decodeUpstream(CountTokensRequest.self, from: policy.body, what: "countTokens request", provider: name, model: model)
+            }
+            let translated = try CountTokensTranslation.translate(cleaned, backend: endpoint.backend, modelResource: resource, model: model)
+            let url = try endpoint.methodURL(model: model, method: "countTokens")
+            let data = try await client.sendAndCollect(method: .post, url: url, body: try WireJSON.encode(translated), context: context, model: model)
+            let response = try WireJSON.decodeUpstream(CountTokensResponse.self, from: data, what: "CountTokensResponse", provider: name, model: model)
+            return ProviderReply(value: response, warnings: policy.warnings)
+        } catch {
+            throw tagged(error, model: model)
+        }
+    }
+
+    // MARK: listModels
+
+    /// The most pages read, so a backend that keeps answering with a page token cannot loop forever.
+    static let maxListPages = 100
+
+    func listModels(context: ProviderCallContext) async throws(SwitchyardError) -> [ModelInfo] {
+        var models: [ModelInfo] = []
+        var pageToken: String?
+        for _ in 0..<Self.maxListPages {
+            let url = endpoint.listModelsURL(pageSize: 1000, pageToken: pageToken)
+            let data = try await client.sendAndCollect(method: .get, url: url, body: nil, context: context, model: nil)
+            let page = try WireJSON.decodeUpstream(JSONValue.self, from: data, what: "model list", provider: name, model: nil)
+            let key = endpoint.backend == .aiStudio ? "models" : "publisherModels"
+            for entry in page[key]?.arrayValue ?? [] {
+                models.append(try ModelListMapping.modelInfo(entry, backend: endpoint.backend, provider: name))
+            }
+            pageToken = page["nextPageToken"]?.stringValue
+            if pageToken?.isEmpty ?? true { return models }
+        }
+        throw SwitchyardError(.upstream, "the model list did not end after \(Self.maxListPages) pages", provider: name)
+    }
+}

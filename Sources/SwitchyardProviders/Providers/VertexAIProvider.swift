@@ -1,0 +1,124 @@
+import GoogleAuth
+import Logging
+import SwitchyardConfig
+import SwitchyardCore
+import SwitchyardHTTP
+
+/// Google Cloud Vertex AI behind the ``Provider`` protocol.
+///
+/// Calls go to `{host}/{v1beta1|v1}/projects/{p}/locations/{l}/publishers/google/models/{id}:{method}` with a bearer
+/// token (plus `x-goog-user-project`), or in express mode to `publishers/google/models/{id}` with `x-goog-api-key`.
+/// Imagen models answer `generateContent` through `:predict`; AI-Studio-only fields are refused or dropped per
+/// ``UnsupportedFieldPolicy``.
+public struct VertexAIProvider: Provider {
+    private let engine: GoogleProviderEngine
+
+    /// Creates the provider from parts.
+    /// - Parameters:
+    ///   - name: The configured name, used in errors and warnings.
+    ///   - endpoint: A Vertex AI endpoint (``GoogleEndpoint/vertexAI(project:location:apiVersion:baseURL:)`` or
+    ///     ``GoogleEndpoint/vertexAIExpress(apiVersion:baseURL:)``).
+    ///   - models: The catalog's models and their capabilities, by id.
+    ///   - credentials: OAuth credentials (service account, ADC), or an API key in express mode.
+    ///   - transport: Carries the calls.
+    ///   - unsupportedFields: Refuse (the default) or drop request fields Vertex AI does not accept.
+    ///   - logger: Where calls are logged, never with secrets.
+    /// - Throws: ``SwitchyardError`` `configuration` when the endpoint is not a Vertex AI endpoint.
+    public init(
+        name: String,
+        endpoint: GoogleEndpoint,
+        models: [String: ModelCapabilities],
+        credentials: any CredentialSource,
+        transport: any HTTPTransport,
+        unsupportedFields: UnsupportedFieldPolicy = .refuse,
+        logger: Logger
+    ) throws(SwitchyardError) {
+        guard endpoint.backend == .vertexAI else {
+            throw SwitchyardError(.configuration, "provider \"\(name)\": a Vertex AI provider needs a Vertex AI endpoint", provider: name)
+        }
+        self.engine = GoogleProviderEngine(
+            name: name,
+            endpoint: endpoint,
+            models: models,
+            credentials: credentials,
+            transport: transport,
+            unsupportedFields: unsupportedFields,
+            logger: logger
+        )
+    }
+
+    /// Creates the provider from its configuration and catalog; see ``GoogleProviderFactory`` to resolve credentials too.
+    /// - Throws: ``SwitchyardError`` `configuration` for settings that do not describe a Vertex AI provider.
+    public init(
+        settings: ProviderSettings,
+        catalog: ProviderCatalog,
+        credentials: any CredentialSource,
+        transport: any HTTPTransport,
+        logger: Logger
+    ) throws(SwitchyardError) {
+        try self.init(
+            name: settings.name,
+            endpoint: try GoogleProviderFactory.endpoint(settings: settings, catalog: catalog),
+            models: GoogleProviderFactory.models(settings: settings, catalog: catalog),
+            credentials: credentials,
+            transport: transport,
+            unsupportedFields: settings.unsupportedFields,
+            logger: logger
+        )
+    }
+
+    /// The endpoint calls go to.
+    public var endpoint: GoogleEndpoint { engine.endpoint }
+
+    /// The configured name.
+    public var name: String { engine.name }
+
+    /// The catalog's model ids, sorted.
+    public var modelIDs: [String] { engine.modelIDs }
+
+    /// The catalog's capabilities of a model, or `nil` when this provider does not serve it.
+    public func capabilities(for model: String) -> ModelCapabilities? {
+        engine.capabilities(for: model)
+    }
+
+    /// Generates content; an Imagen model answers with one inline image per candidate.
+    public func generateContent(
+        _ request: GenerateContentRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws -> ProviderReply<GenerateContentResponse> {
+        try await engine.generateContent(request, model: model, context: context)
+    }
+
+    /// Opens a `streamGenerateContent?alt=sse` stream.
+    public func streamGenerateContent(
+        _ request: GenerateContentRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws -> ProviderReply<GenerateContentStream> {
+        try await engine.streamGenerateContent(request, model: model, context: context)
+    }
+
+    /// Generates images: `:predict` on an Imagen model, `generateContent` on a Gemini image model.
+    public func generateImages(
+        _ request: ImagenPredictRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws -> ProviderReply<ImagenPredictResponse> {
+        try await engine.generateImages(request, model: model, context: context)
+    }
+
+    /// Counts tokens; a `generateContentRequest` is flattened into contents, system instruction, tools and config.
+    public func countTokens(
+        _ request: CountTokensRequest,
+        model: String,
+        context: ProviderCallContext
+    ) async throws -> ProviderReply<CountTokensResponse> {
+        try await engine.countTokens(request, model: model, context: context)
+    }
+
+    /// Lists Google's publisher models (`publishers/google/models`), every page.
+    public func listModels(context: ProviderCallContext) async throws -> [ModelInfo] {
+        try await engine.listModels(context: context)
+    }
+}

@@ -31,6 +31,9 @@ struct RouterHarness: Sendable {
           imagen:
             targets:
               - {provider: vertex, model: imagegeneration@006}
+          vertex-chat:
+            targets:
+              - {provider: vertex, model: gemini-2.5-flash}
           weighted:
             strategy: weighted
             targets:

@@ -74,7 +74,10 @@ struct GatewayTests {
     @Test("a broken configuration is rejected with file:line messages and the old one stays in force")
     func brokenReload() async throws {
         try await withGateway { harness, gateway, file in
-            let brokenText = harness.yaml(chatFirst: "studio").replacingOccurrences(of: "- {provider: vertex, model: gemini-2.5-flash}", with: "- {provider: vertx, model: gemini-2.5-flash}")
+            let brokenText = harness.yaml(chatFirst: "studio").replacingOccurrences(
+                of: "- {provider: vertex, model: gemini-2.5-flash}",
+                with: "- {provider: vertx, model: gemini-2.5-flash}"
+            )
             try harness.write(brokenText, to: URL(fileURLWithPath: file).lastPathComponent)
             do {
                 try await gateway.reload()
@@ -96,7 +99,10 @@ struct GatewayTests {
     func providerBuildFailure() async throws {
         let harness = try await GatewayHarness.start()
         defer { Task { await harness.shutdown() } }
-        let text = harness.yaml(chatFirst: "studio").replacingOccurrences(of: harness.keyFile, with: harness.directory.appendingPathComponent("missing.json").path)
+        let text = harness.yaml(chatFirst: "studio").replacingOccurrences(
+            of: harness.keyFile,
+            with: harness.directory.appendingPathComponent("missing.json").path
+        )
         let file = try harness.write(text)
         do {
             let gateway = try await Gateway.load(configFile: file, environment: [:])

@@ -170,7 +170,10 @@ extension Router {
                             }
                             switch await health.admit(key, now: clock.now()) {
                             case .skip(let reason):
-                                logger.info("target cooled down while waiting; moving on", metadata: ["switchyard.target": "\(key)", "reason": "\(reason)"])
+                                logger.info(
+                                    "target cooled down while waiting; moving on",
+                                    metadata: ["switchyard.target": "\(key)", "reason": "\(reason)"]
+                                )
                                 break tries
                             case .probe:
                                 probing = true

@@ -1,8 +1,8 @@
 import Foundation
 import GoogleEmulator
-import Synchronization
 import SwitchyardCore
 import SwitchyardRouter
+import Synchronization
 import Testing
 
 /// A clock that runs in real time but can be moved forward by the test (to end a cool-down without waiting).

@@ -101,6 +101,27 @@ struct HealthAndDeadlineTests {
         }
     }
 
+    @Test("a per-day quota 429 opens a long cool-down at once and falls back without retrying")
+    func perDayQuota() async throws {
+        try await withHarness { harness in
+            let router = harness.router(perDayCooldown: .seconds(600))
+            await harness.emulator.injectFault(
+                EmulatorFault(kind: .dailyQuotaExhausted(retryDelay: "0.01s"), match: .init(surface: .aiStudio), count: 1)
+            )
+            let first = try await router.generateContent(Prompts.text("Hi"), model: "chat")
+            #expect(first.trail.attempts.map(\.provider) == ["studio", "vertex"], "a daily quota is not retried, whatever RetryInfo says")
+            let state = try #require(await router.cooldowns.first { $0.provider == "studio" })
+            #expect(state.phase == .open)
+            #expect(state.reason == "per-day quota exhausted")
+            #expect(try #require(state.reopensAt) - ContinuousClock.now > .seconds(590))
+
+            let second = try await router.generateContent(Prompts.text("Hi"), model: "chat")
+            #expect(second.trail.attempts.map(\.provider) == ["vertex"])
+            #expect(second.trail.skipped.first?.reasons.first?.contains("per-day quota exhausted") == true)
+            #expect(await harness.emulator.counters.aiStudioRequests == 1)
+        }
+    }
+
     @Test("the deadline bounds a slow attempt: 504 deadlineExceeded soon after it passes")
     func deadlineBoundsAttempt() async throws {
         try await withHarness { harness in

@@ -111,7 +111,8 @@ extension Router {
                     let error = Self.deadlineError(budget: budget, last: lastError, model: model)
                     trail.attempts.append(Attempt(provider: key.provider, model: key.model, outcome: Self.outcome(error), duration: duration))
                     metrics.attempt(key, outcome: error.code.rawValue, duration: duration)
-                    await health.record(key, .failing(perDay: false, retryAfter: nil), now: clock.now())
+                    // The caller's deadline says nothing about the target's health: no failure is counted.
+                    if probing { await health.releaseProbe(key) }
                     logger.info("deadline passed", metadata: ["switchyard.target": "\(key)", "timeout": "\(budget.compactText)"])
                     throw RoutingError(error: error, trail: trail)
 

@@ -2,6 +2,7 @@ import Foundation
 import GoogleAuth
 import GoogleEmulator
 import Logging
+import Metrics
 import SwitchyardConfig
 import SwitchyardCore
 import SwitchyardHTTP
@@ -122,7 +123,8 @@ struct RouterHarness: Sendable {
         clock: RouterClock = .continuous,
         random: RandomSource = .system,
         perDayCooldown: Duration = .seconds(3600),
-        logger: Logger = Logger(label: "switchyard.router")
+        logger: Logger = Logger(label: "switchyard.router"),
+        metrics: (any MetricsFactory)? = nil
     ) -> Router {
         Router(
             configuration: configuration,
@@ -131,7 +133,8 @@ struct RouterHarness: Sendable {
             perDayCooldown: perDayCooldown,
             logger: logger,
             clock: clock,
-            random: random
+            random: random,
+            metricsFactory: metrics ?? RecordingMetrics()
         )
     }
 

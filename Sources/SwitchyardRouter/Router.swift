@@ -90,9 +90,10 @@ public final class Router: Sendable {
         table.route(for: model)?.targets.map { RouteTarget(provider: $0.key.provider, model: $0.key.model, weight: $0.weight) }
     }
 
-    /// The capabilities of one target, from its provider (or its catalog when the provider is missing).
+    /// The capabilities of one target, from its provider (or its catalog when the provider was not built).
     public func capabilities(provider: String, model: String) -> ModelCapabilities? {
-        providers[provider]?.capabilities(for: model) ?? configuration.model(model, provider: provider)?.capabilities
+        if let instance = providers[provider] { return instance.capabilities(for: model) }
+        return configuration.model(model, provider: provider)?.capabilities
     }
 
     /// Every target's breaker state that has been touched, sorted by provider and model.

@@ -71,6 +71,21 @@ struct GatewayTests {
         }
     }
 
+    @Test("a reload that changes a provider rebuilds it (new credentials); the change takes effect")
+    func reloadRebuildsChangedProvider() async throws {
+        try await withGateway { harness, gateway, file in
+            _ = try await gateway.generateContent(Prompt.text("before"), model: "vertex-chat")
+            #expect(await harness.emulator.counters.tokenGrants == 1)
+            let moved = harness.yaml(chatFirst: "studio").replacingOccurrences(of: "location: us-central1", with: "location: global")
+            try harness.write(moved, to: URL(fileURLWithPath: file).lastPathComponent)
+            try await gateway.reload()
+            _ = try await gateway.generateContent(Prompt.text("after"), model: "vertex-chat")
+            #expect(await harness.emulator.counters.tokenGrants == 2, "the rebuilt provider has a new credential")
+            let last = try #require(await harness.emulator.requestLog().last { $0.surface == .vertex })
+            #expect(last.path.contains("/locations/global/"))
+        }
+    }
+
     @Test("a broken configuration is rejected with file:line messages and the old one stays in force")
     func brokenReload() async throws {
         try await withGateway { harness, gateway, file in

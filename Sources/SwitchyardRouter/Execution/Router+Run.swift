@@ -127,6 +127,11 @@ extension Router {
                     metrics.attempt(key, outcome: error.code.rawValue, duration: duration)
                     lastError = error
                     var attemptMetadata: Logger.Metadata = ["switchyard.target": "\(key)", "attempt": "\(attemptNumber)", "error": "\(error)"]
+                    if error.code == .cancelled {
+                        // The caller went away: no verdict on the target's health.
+                        if probing { await health.releaseProbe(key) }
+                        throw RoutingError(error: error, trail: trail)
+                    }
                     switch FailureClass(error) {
                     case .final:
                         await health.record(key, .healthy, now: clock.now())

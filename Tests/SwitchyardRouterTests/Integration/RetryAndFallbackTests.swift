@@ -103,6 +103,29 @@ struct RetryAndFallbackTests {
         }
     }
 
+    @Test("a cancelled caller ends the request promptly with `cancelled`, and no target is blamed")
+    func cancellation() async throws {
+        try await withHarness { harness in
+            await harness.emulator.injectFault(EmulatorFault(kind: .latency(.seconds(10)), match: .init(surface: .aiStudio), count: 1))
+            let router = harness.router()
+            let started = ContinuousClock.now
+            let task = Task { () async -> RoutingError? in
+                do {
+                    _ = try await router.generateContent(Prompts.text("Hi"), model: "chat")
+                    return nil
+                } catch {
+                    return error as? RoutingError
+                }
+            }
+            task.cancel()
+            let error = try #require(await task.value, "expected the request to end cancelled")
+            #expect(ContinuousClock.now - started < .seconds(8))
+            #expect(error.error.code == .cancelled)
+            #expect(await router.cooldowns.allSatisfy { $0.consecutiveFailures == 0 })
+            #expect(await harness.emulator.counters.vertexRequests == 0, "a cancelled request does not fall back")
+        }
+    }
+
     @Test("every target failing returns the last upstream error with the whole trail")
     func everythingFails() async throws {
         try await withHarness { harness in

@@ -113,19 +113,26 @@ struct GatewayTests {
     @Test("a provider that cannot be built fails start-up with an error naming it")
     func providerBuildFailure() async throws {
         let harness = try await GatewayHarness.start()
-        defer { Task { await harness.shutdown() } }
         let text = harness.yaml(chatFirst: "studio").replacingOccurrences(
             of: harness.keyFile,
             with: harness.directory.appendingPathComponent("missing.json").path
         )
-        let file = try harness.write(text)
+        let outcome: Result<Gateway, any Error>
         do {
-            let gateway = try await Gateway.load(configFile: file, environment: [:])
+            outcome = .success(try await Gateway.load(configFile: try harness.write(text), environment: [:]))
+        } catch {
+            outcome = .failure(error)
+        }
+        await harness.shutdown()
+        switch outcome {
+        case .success(let gateway):
             await gateway.shutdown()
             Issue.record("expected the vertex provider to fail")
-        } catch let error as SwitchyardError {
-            #expect(error.provider == "vertex")
-            #expect(error.code == .configuration || error.code == .unauthenticated)
+        case .failure(let error):
+            let failure = try #require(error as? SwitchyardError)
+            #expect(failure.provider == "vertex")
+            #expect(failure.code == .configuration)
+            #expect(failure.message.contains("missing.json"))
         }
     }
 

@@ -127,6 +127,13 @@ extension Router {
                     metrics.attempt(key, outcome: error.code.rawValue, duration: duration)
                     lastError = error
                     var attemptMetadata: Logger.Metadata = ["switchyard.target": "\(key)", "attempt": "\(attemptNumber)", "error": "\(error)"]
+                    if clock.now() >= deadline, error.isRetryable {
+                        // The provider's own timer (bounded by our deadline) fired first: the request's deadline, not
+                        // the target's health, ended this attempt.
+                        if probing { await health.releaseProbe(key) }
+                        logger.info("deadline passed", metadata: attemptMetadata)
+                        throw RoutingError(error: Self.deadlineError(budget: budget, last: error, model: model), trail: trail)
+                    }
                     if error.code == .cancelled {
                         // The caller went away: no verdict on the target's health.
                         if probing { await health.releaseProbe(key) }

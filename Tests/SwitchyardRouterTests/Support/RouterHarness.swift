@@ -16,6 +16,7 @@ struct RouterHarness: Sendable {
     let transport: CurlTransport
     let configuration: GatewayConfiguration
     let providers: [String: any Provider]
+    let directory: URL
 
     /// The routes every test shares.
     static let routes = """
@@ -86,7 +87,13 @@ struct RouterHarness: Sendable {
                     logger: Logger(label: "test.providers")
                 )
             }
-            return RouterHarness(emulator: emulator, transport: transport, configuration: configuration, providers: providers)
+            return RouterHarness(
+                emulator: emulator,
+                transport: transport,
+                configuration: configuration,
+                providers: providers,
+                directory: directory
+            )
         } catch {
             try? await emulator.shutdown()
             throw error
@@ -141,6 +148,7 @@ struct RouterHarness: Sendable {
     func shutdown() async {
         await transport.shutdown()
         try? await emulator.shutdown()
+        try? FileManager.default.removeItem(at: directory)
     }
 }
 

@@ -124,8 +124,8 @@ struct RouteTableProviderTests {
     @Test("a Vertex provider whose location lacks a model is skipped with the reason; its catalog models follow it")
     func locationAware() async throws {
         var configuration = try TargetSelectionTests.configuration()
+        // Never started: the adapters are only asked what they serve.
         let transport = CurlTransport()
-        defer { Task { await transport.shutdown() } }
         var providers: [String: any Provider] = [:]
         for (name, var settings) in configuration.providers {
             if name == "vertex" { settings.location = "global" }
@@ -152,5 +152,6 @@ struct RouteTableProviderTests {
         #expect(skipped.map(\.model) == ["imagegeneration@006"])
         #expect(skipped.first?.reasons.first?.contains("does not serve model imagegeneration@006") == true)
         #expect(table.route(for: "imagegeneration@006") == nil, "no provider serves it, so it is not addressable")
+        await transport.shutdown()
     }
 }

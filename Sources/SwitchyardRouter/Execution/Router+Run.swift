@@ -59,12 +59,14 @@ extension Router {
 
         var lastError: SwitchyardError?
         var previous: TargetKey?
+        var soonestReopening: ContinuousClock.Instant?
         for target in eligible {
             let key = target.key
             guard let provider = providers[key.provider] else { continue }
             var probing = false
             switch await health.admit(key, now: clock.now()) {
-            case .skip(let reason):
+            case .skip(let reason, let reopensAt):
+                if let reopensAt { soonestReopening = min(soonestReopening ?? reopensAt, reopensAt) }
                 trail.skipped.append(SkippedTarget(provider: key.provider, model: key.model, reasons: [reason]))
                 metrics.skipped(key, reason: "cooldown")
                 logger.debug("target skipped", metadata: ["switchyard.target": "\(key)", "reason": "\(reason)"])
@@ -182,7 +184,7 @@ extension Router {
                                 throw RoutingError(error: SwitchyardError(.cancelled, "the request was cancelled", model: model), trail: trail)
                             }
                             switch await health.admit(key, now: clock.now()) {
-                            case .skip(let reason):
+                            case .skip(let reason, _):
                                 logger.info(
                                     "target cooled down while waiting; moving on",
                                     metadata: ["switchyard.target": "\(key)", "reason": "\(reason)"]
@@ -207,7 +209,8 @@ extension Router {
         let error = SwitchyardError(
             .upstreamUnavailable,
             "every target of \"\(route.name)\" that can serve this request is cooling down: " + cooling.map(\.description).joined(separator: " | "),
-            model: model
+            model: model,
+            retryAfter: soonestReopening.map { max(.zero, $0 - clock.now()) }
         )
         logger.warning("every capable target is cooling down")
         throw RoutingError(error: error, trail: trail)

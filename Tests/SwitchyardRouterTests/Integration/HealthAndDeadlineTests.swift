@@ -81,6 +81,8 @@ struct HealthAndDeadlineTests {
                 #expect(error.error.responseHTTPStatus == 503)
                 #expect(error.error.message.contains("studio/gemini-2.5-flash"))
                 #expect(error.error.message.contains("vertex/gemini-2.5-flash"))
+                let retryAfter = try #require(error.error.retryAfter, "a Retry-After for the soonest reopening")
+                #expect(retryAfter > .seconds(50) && retryAfter <= .seconds(60))
                 #expect(error.trail.attempts.isEmpty)
             }
             #expect(await harness.emulator.counters.requests == before)

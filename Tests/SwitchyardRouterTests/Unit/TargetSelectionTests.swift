@@ -117,6 +117,18 @@ struct TargetSelectionTests {
         #expect(eligible.isEmpty)
         #expect(skipped.first?.reasons == ["provider studio is not available"])
     }
+
+    @Test("without an explicit order, a catalog model's targets follow the providers' declaration order")
+    func declaredProviderOrder() throws {
+        var configuration = try Self.configuration()
+        configuration.providerOrder = ["vertex", "studio"]
+        let order = Router.declaredOrder(configuration: configuration, providers: [:])
+        #expect(order == ["vertex", "studio"])
+        let table = RouteTable(configuration: configuration, providers: [:], providerOrder: order)
+        #expect(table.route(for: "gemini-2.5-flash")?.targets.map(\.key.provider) == ["vertex", "studio"])
+        configuration.providerOrder = ["vertex"]
+        #expect(Router.declaredOrder(configuration: configuration, providers: [:]) == ["vertex", "studio"])
+    }
 }
 
 @Suite("Route table with real adapters")

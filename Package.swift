@@ -205,6 +205,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SwitchyardRouterTests",
+            dependencies: [
+                "SwitchyardRouter", "SwitchyardCore", "SwitchyardConfig", "SwitchyardProviders", "SwitchyardHTTP", "GoogleAuth",
+                "GoogleEmulator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SwitchyardTests",
+            dependencies: [
+                "Switchyard", "GoogleEmulator", "SwitchyardHTTP", "GoogleAuth",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SwitchyardServerTests",
             dependencies: [
                 "SwitchyardServer",

@@ -64,6 +64,12 @@ struct ServeCommand: AsyncParsableCommand {
             settings.port = port
         }
 
+        if settings.apiKeys.isEmpty && !settings.isLoopback {
+            throw ServeFailure(
+                "server.api_keys is empty but the server would listen on \(settings.host), which is not loopback; "
+                    + "add client keys to server.api_keys or listen on 127.0.0.1"
+            )
+        }
         let metrics = ServerMetrics.bootstrapProcessMetrics()
 
         var services: [any Service] = []

@@ -102,10 +102,19 @@ extension CurlTransfer {
             status = code
         }
         let guardian = CurlTransferGuard(transfer: self)
+        let contentLength = parsedHeaders.last { $0.name.caseInsensitiveCompare("content-length") == .orderedSame }
+            .flatMap { Int($0.value) }
+        expectedRemaining = contentLength
         let response = HTTPResponse(
             status: status,
             headers: HTTPHeaders(parsedHeaders),
-            body: HTTPResponseBody(CurlResponseBodySequence(guardian: guardian))
+            body: HTTPResponseBody(
+                CurlResponseBodySequence(guardian: guardian),
+                lengthHint: contentLength,
+                collector: { maxBytes in
+                    try await guardian.transfer.collectRemaining(upTo: maxBytes, lengthHint: contentLength)
+                }
+            )
         )
         parsedHeaders = []
         deliverHead(response)

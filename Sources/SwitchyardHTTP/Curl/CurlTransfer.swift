@@ -29,6 +29,14 @@ final class CurlTransfer: @unchecked Sendable {
         var bodyWaiter: CheckedContinuation<Data?, any Error>?
         /// How the exchange ended; `nil` while it runs. The first outcome wins.
         var outcome: Result<Void, HTTPTransportError>?
+        /// Whether a consumer is collecting the whole body (the write callback then appends to `collected`).
+        var collecting = false
+        /// The collected bytes so far.
+        var collected = Data()
+        /// The most bytes the collecting consumer accepts.
+        var collectLimit = 0
+        /// The consumer waiting for the whole body.
+        var collectWaiter: CheckedContinuation<Data, any Error>?
 
         mutating func popChunk() -> Data? {
             guard chunkStart < chunks.count else { return nil }
@@ -43,6 +51,13 @@ final class CurlTransfer: @unchecked Sendable {
             return chunk
         }
     }
+
+    /// Everyone waiting on the transfer, taken out of the state together.
+    typealias Waiters = (
+        head: CheckedContinuation<HTTPResponse, any Error>?,
+        body: CheckedContinuation<Data?, any Error>?,
+        collector: CheckedContinuation<Data, any Error>?
+    )
 
     /// What the write callback tells libcurl.
     enum Delivery {
@@ -90,6 +105,8 @@ final class CurlTransfer: @unchecked Sendable {
     var idleTimeout: Duration?
     /// Whether the URL is `https://` (connect time then includes the TLS handshake).
     var isTLS = false
+    /// Body bytes still to come, from `Content-Length`, if the server announced it.
+    var expectedRemaining: Int?
 
     init(loop: CurlMultiLoop, bufferLimit: Int) {
         self.loop = loop
@@ -180,6 +197,51 @@ final class CurlTransfer: @unchecked Sendable {
         }
     }
 
+    /// Reads the rest of the body into one buffer: the write callback appends straight into it and the consumer
+    /// wakes once, at the end. Memory is bounded by `maxBytes` instead of the buffer limit, since the caller asked
+    /// for the whole body anyway.
+    func collectRemaining(upTo maxBytes: Int, lengthHint: Int?) async throws -> Data {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data, any Error>) in
+                var wantsResume = false
+                let immediate: Result<Data, HTTPTransportError>? = state.withLock { state in
+                    var data = Data()
+                    if let lengthHint, lengthHint > 0 { data.reserveCapacity(min(lengthHint, maxBytes)) }
+                    while let chunk = state.popChunk() {
+                        guard data.count + chunk.count <= maxBytes else { return .failure(.bodyTooLarge(limit: maxBytes)) }
+                        data.append(chunk)
+                    }
+                    switch state.outcome {
+                    case .success: return .success(data)
+                    case .failure(let error): return .failure(error)
+                    case nil:
+                        state.collecting = true
+                        state.collected = data
+                        state.collectLimit = maxBytes
+                        state.collectWaiter = continuation
+                        if state.paused, !state.resumeRequested {
+                            state.resumeRequested = true
+                            wantsResume = true
+                        }
+                        return nil
+                    }
+                }
+                if wantsResume { loop.submit(.resume(self)) }
+                switch immediate {
+                case .success(let data):
+                    continuation.resume(returning: data)
+                case .failure(let error):
+                    if error.code == .bodyTooLarge { cancel(with: error) }
+                    continuation.resume(throwing: error)
+                case nil:
+                    break
+                }
+            }
+        } onCancel: {
+            cancel(with: .transferCancelled)
+        }
+    }
+
     private enum Buffered {
         case chunk(Data)
         case end
@@ -215,7 +277,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Ends the exchange with `error` unless it already ended, wakes every waiter, and asks the multi thread to drop
     /// the handle. Safe from any thread.
     func cancel(with error: HTTPTransportError) {
-        let waiters: (CheckedContinuation<HTTPResponse, any Error>?, CheckedContinuation<Data?, any Error>?)? = state.withLock {
+        let waiters: Waiters? = state.withLock {
             state in
             guard state.outcome == nil else { return nil }
             state.outcome = .failure(error)
@@ -227,12 +289,17 @@ final class CurlTransfer: @unchecked Sendable {
             state.headDelivered = true
             let body = state.bodyWaiter
             state.bodyWaiter = nil
-            return (head, body)
+            let collector = state.collectWaiter
+            state.collectWaiter = nil
+            state.collecting = false
+            state.collected = Data()
+            return (head, body, collector)
         }
         guard let waiters else { return }
         _ = loop.submit(.remove(self))
         waiters.0?.resume(throwing: error)
         waiters.1?.resume(throwing: error)
+        waiters.2?.resume(throwing: error)
     }
 
     // MARK: Multi thread side
@@ -250,45 +317,85 @@ final class CurlTransfer: @unchecked Sendable {
         continuation?.resume(returning: response)
     }
 
-    /// Offers body bytes from the write callback.
+    /// Offers body bytes from the write callback. Small network reads are coalesced into chunks of up to
+    /// `coalescingLimit` bytes while the consumer is busy, so a fast body costs few wake-ups and few copies.
     func deliverBody(_ bytes: UnsafeRawBufferPointer) -> Delivery {
-        let chunk = Data(bytes)
+        let sizeHint = expectedRemaining ?? bytes.count
+        let coalescingLimit = min(bufferLimit, Self.coalescingLimit)
+        var tooLarge: (HTTPTransportError, CheckedContinuation<Data, any Error>?)?
         let outcome: (Delivery, CheckedContinuation<Data?, any Error>?, Int) = state.withLock { state in
             guard state.outcome == nil else { return (.abort, nil, 0) }
+            if state.collecting {
+                guard state.collected.count + bytes.count <= state.collectLimit else {
+                    let error = HTTPTransportError.bodyTooLarge(limit: state.collectLimit)
+                    state.outcome = .failure(error)
+                    state.collecting = false
+                    state.collected = Data()
+                    tooLarge = (error, state.collectWaiter)
+                    state.collectWaiter = nil
+                    return (.abort, nil, 0)
+                }
+                state.collected.append(bytes.assumingMemoryBound(to: UInt8.self))
+                return (.accepted, nil, 0)
+            }
             if let waiter = state.bodyWaiter {
                 state.bodyWaiter = nil
                 return (.accepted, waiter, 0)
             }
-            if state.bufferedBytes > 0, state.bufferedBytes + chunk.count > bufferLimit {
+            if state.bufferedBytes > 0, state.bufferedBytes + bytes.count > bufferLimit {
                 state.paused = true
                 return (.pause, nil, 0)
             }
-            state.chunks.append(chunk)
-            state.bufferedBytes += chunk.count
+            let last = state.chunks.count - 1
+            if last >= state.chunkStart, state.chunks[last].count + bytes.count <= coalescingLimit {
+                state.chunks[last].append(bytes.assumingMemoryBound(to: UInt8.self))
+            } else {
+                var chunk = Data(capacity: max(bytes.count, min(coalescingLimit, sizeHint)))
+                chunk.append(bytes.assumingMemoryBound(to: UInt8.self))
+                state.chunks.append(chunk)
+            }
+            state.bufferedBytes += bytes.count
             return (.accepted, nil, state.bufferedBytes)
         }
-        if outcome.0 == .pause {
+        switch outcome.0 {
+        case .pause:
             loop.statistics.recordPause()
-        } else if outcome.2 > 0 {
-            loop.statistics.recordBuffered(outcome.2)
+        case .accepted:
+            if let remaining = expectedRemaining { expectedRemaining = max(0, remaining - bytes.count) }
+            if let waiter = outcome.1 {
+                waiter.resume(returning: Data(bytes))
+            } else {
+                loop.statistics.recordBuffered(outcome.2)
+            }
+        case .abort:
+            if let (error, collector) = tooLarge { collector?.resume(throwing: error) }
         }
-        outcome.1?.resume(returning: chunk)
         return outcome.0
     }
 
+    /// The largest chunk the write callback builds by coalescing reads.
+    static let coalescingLimit = 256 << 10
+
     /// Records how the exchange ended (unless it already ended) and wakes every waiter.
     func finish(_ result: Result<Void, HTTPTransportError>) {
-        let waiters: (CheckedContinuation<HTTPResponse, any Error>?, CheckedContinuation<Data?, any Error>?)? = state.withLock {
-            state in
-            guard state.outcome == nil else { return nil }
-            state.outcome = result
-            let head = state.headContinuation
-            state.headContinuation = nil
-            state.headDelivered = true
-            let body = state.bodyWaiter
-            state.bodyWaiter = nil
-            return (head, body)
-        }
+        let waiters:
+            (CheckedContinuation<HTTPResponse, any Error>?, CheckedContinuation<Data?, any Error>?, (CheckedContinuation<Data, any Error>, Data)?)? =
+                state.withLock {
+                    state in
+                    guard state.outcome == nil else { return nil }
+                    state.outcome = result
+                    let head = state.headContinuation
+                    state.headContinuation = nil
+                    state.headDelivered = true
+                    let body = state.bodyWaiter
+                    state.bodyWaiter = nil
+                    let collector = state.collectWaiter
+                    state.collectWaiter = nil
+                    let collected = state.collected
+                    state.collecting = false
+                    state.collected = Data()
+                    return (head, body, collector.map { ($0, collected) })
+                }
         guard let waiters else { return }
         switch result {
         case .success:
@@ -296,9 +403,11 @@ final class CurlTransfer: @unchecked Sendable {
                 throwing: HTTPTransportError(code: .connectionReset, message: "the exchange ended without a response head")
             )
             waiters.1?.resume(returning: nil)
+            if let (collector, data) = waiters.2 { collector.resume(returning: data) }
         case .failure(let error):
             waiters.0?.resume(throwing: error)
             waiters.1?.resume(throwing: error)
+            waiters.2?.0.resume(throwing: error)
         }
     }
 

@@ -16,13 +16,15 @@ struct Scenario {
 }
 
 /// Bounds: each phase stops at its request count or after this long, whichever comes first.
-let phaseTimeLimit = Duration.seconds(8)
+let phaseTimeLimit = Duration.seconds(4)
+/// Rounds per scenario; each figure is the median over the rounds.
+let rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 3
 /// `BENCH_SCENARIO=small|large` and `BENCH_CLIENT=curl|ahc` narrow a run (for profiling); both unset runs everything.
 let onlyScenario = ProcessInfo.processInfo.environment["BENCH_SCENARIO"]
 let onlyClient = ProcessInfo.processInfo.environment["BENCH_CLIENT"]
 let allScenarios = [
-    Scenario(name: "small (128 B)", path: "/small", bodySize: 128, latencyRequests: 3000, throughputRequests: 30000),
-    Scenario(name: "2 MB", path: "/large", bodySize: 2 << 20, latencyRequests: 300, throughputRequests: 1500),
+    Scenario(name: "small (128 B)", path: "/small", bodySize: 128, latencyRequests: 2000, throughputRequests: 20000),
+    Scenario(name: "2 MB", path: "/large", bodySize: 2 << 20, latencyRequests: 200, throughputRequests: 1000),
 ]
 let scenarios = allScenarios.filter { onlyScenario == nil || $0.path == "/" + (onlyScenario ?? "") }
 let concurrency = 64
@@ -85,10 +87,6 @@ enum BenchError: Error {
     case wrongLength(Int)
 }
 
-func format(_ duration: Duration) -> String {
-    let micros = Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
-    return micros >= 10_000 ? String(format: "%.2f ms", micros / 1000) : String(format: "%.0f µs", micros)
-}
 
 func micros(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
@@ -115,32 +113,50 @@ let ahcFetch: Fetch = { url in
 }
 
 print("transport-bench: loopback HTTP/1.1 server on port \(server.port), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-print("each phase: up to its request count or \(phaseTimeLimit), whichever first; concurrency \(concurrency) for req/s")
+print("each phase: up to its request count or \(phaseTimeLimit), whichever first; concurrency \(concurrency) for req/s;")
+print("clients alternate; each figure is the median of \(rounds) rounds")
 print("")
 print("| scenario | metric | CurlTransport | AsyncHTTPClient | curl/AHC |")
 print("|---|---|---:|---:|---:|")
+/// Median of the rounds' figures, so one disturbed round does not decide the result.
+func median<T: Comparable>(_ values: [T]) -> T {
+    values.sorted()[values.count / 2]
+}
+
 for scenario in scenarios {
     let url = base + scenario.path
     let runAHC = onlyClient == nil || onlyClient == "ahc"
     let runCurl = onlyClient == nil || onlyClient == "curl"
-    let skipped = (Duration.zero, Duration.zero)
-    let ahcLatency = runAHC ? try await measureLatency(ahcFetch, url: url, expected: scenario.bodySize, requests: scenario.latencyRequests) : skipped
-    let curlLatency =
-        runCurl ? try await measureLatency(curlFetch, url: url, expected: scenario.bodySize, requests: scenario.latencyRequests) : skipped
-    let ahcRate = runAHC ? try await measureThroughput(ahcFetch, url: url, expected: scenario.bodySize, requests: scenario.throughputRequests) : 0
-    let curlRate = runCurl ? try await measureThroughput(curlFetch, url: url, expected: scenario.bodySize, requests: scenario.throughputRequests) : 0
-    print(
-        "| \(scenario.name) | p50 latency, c=1 | \(format(curlLatency.0)) | \(format(ahcLatency.0)) | "
-            + String(format: "%.2f", micros(curlLatency.0) / micros(ahcLatency.0)) + " |"
-    )
-    print(
-        "| \(scenario.name) | p99 latency, c=1 | \(format(curlLatency.1)) | \(format(ahcLatency.1)) | "
-            + String(format: "%.2f", micros(curlLatency.1) / micros(ahcLatency.1)) + " |"
-    )
-    print(
-        "| \(scenario.name) | req/s, c=\(concurrency) | " + String(format: "%.0f", curlRate) + " | " + String(format: "%.0f", ahcRate)
-            + " | " + String(format: "%.2f", curlRate / ahcRate) + " |"
-    )
+    var curlP50: [Duration] = [], curlP99: [Duration] = [], ahcP50: [Duration] = [], ahcP99: [Duration] = []
+    var curlRates: [Double] = [], ahcRates: [Double] = []
+    // Alternate the clients round by round so drift in machine load hits both alike.
+    for _ in 0..<rounds {
+        if runAHC {
+            let latency = try await measureLatency(ahcFetch, url: url, expected: scenario.bodySize, requests: scenario.latencyRequests)
+            ahcP50.append(latency.0)
+            ahcP99.append(latency.1)
+        }
+        if runCurl {
+            let latency = try await measureLatency(curlFetch, url: url, expected: scenario.bodySize, requests: scenario.latencyRequests)
+            curlP50.append(latency.0)
+            curlP99.append(latency.1)
+        }
+        if runAHC {
+            ahcRates.append(try await measureThroughput(ahcFetch, url: url, expected: scenario.bodySize, requests: scenario.throughputRequests))
+        }
+        if runCurl {
+            curlRates.append(try await measureThroughput(curlFetch, url: url, expected: scenario.bodySize, requests: scenario.throughputRequests))
+        }
+    }
+    let row: (String, Double, Double, (Double) -> String) -> Void = { metric, curlValue, ahcValue, show in
+        let ratio = ahcValue > 0 && curlValue > 0 ? String(format: "%.2f", curlValue / ahcValue) : "-"
+        print("| \(scenario.name) | \(metric) | \(curlValue > 0 ? show(curlValue) : "-") | \(ahcValue > 0 ? show(ahcValue) : "-") | \(ratio) |")
+    }
+    let showMicros: (Double) -> String = { $0 >= 10_000 ? String(format: "%.2f ms", $0 / 1000) : String(format: "%.0f µs", $0) }
+    let showRate: (Double) -> String = { String(format: "%.0f", $0) }
+    row("p50 latency, c=1", curlP50.isEmpty ? 0 : micros(median(curlP50)), ahcP50.isEmpty ? 0 : micros(median(ahcP50)), showMicros)
+    row("p99 latency, c=1", curlP99.isEmpty ? 0 : micros(median(curlP99)), ahcP99.isEmpty ? 0 : micros(median(ahcP99)), showMicros)
+    row("req/s, c=\(concurrency)", curlRates.isEmpty ? 0 : median(curlRates), ahcRates.isEmpty ? 0 : median(ahcRates), showRate)
 }
 print("")
 print("latency ratio < 1 and req/s ratio > 1 favour CurlTransport")

@@ -10,7 +10,7 @@ extension CurlTransfer {
         configuration: CurlTransport.Configuration,
         proxy: ResolvedProxy
     ) throws(HTTPTransportError) {
-        guard let easy = curl_easy_init() else {
+        guard let easy = loop.makeEasyHandle() else {
             throw HTTPTransportError(code: .other, message: "curl_easy_init failed")
         }
         self.easy = easy

@@ -13,7 +13,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// What the caller and the multi thread share.
     struct SharedState {
         /// The caller waiting in `execute` for the response head.
-        var headContinuation: CheckedContinuation<HTTPResponse, any Error>?
+        var headContinuation: CheckedContinuation<ReceivedHead, any Error>?
         /// Whether the response head went to the caller (or the caller gave up on it).
         var headDelivered = false
         /// Body chunks received but not yet read; `chunkStart` is the first unread index.
@@ -54,9 +54,16 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Everyone waiting on the transfer, taken out of the state together.
     typealias Waiters = (
-        head: CheckedContinuation<HTTPResponse, any Error>?,
+        head: CheckedContinuation<ReceivedHead, any Error>?,
         body: CheckedContinuation<Data?, any Error>?,
         collector: CheckedContinuation<Data, any Error>?
+    )
+
+    /// Everyone waiting when the transfer ends, with the collected body for a collecting consumer.
+    typealias FinishWaiters = (
+        head: CheckedContinuation<ReceivedHead, any Error>?,
+        body: CheckedContinuation<Data?, any Error>?,
+        collector: (CheckedContinuation<Data, any Error>, Data)?
     )
 
     /// What the write callback tells libcurl.
@@ -82,12 +89,14 @@ final class CurlTransfer: @unchecked Sendable {
     var requestBody: UnsafeMutableRawBufferPointer?
     /// libcurl's `CURLOPT_ERRORBUFFER`.
     let errorBuffer: UnsafeMutablePointer<CChar>
-    /// The response head being parsed.
+    /// The status of the head being received, and its raw header lines.
     var parsedStatus = 0
-    var parsedHeaders: [(name: String, value: String)] = []
+    var rawHeaderBytes: [UInt8] = []
+    /// Whether the final head is complete (it goes to the caller when the current perform round ends).
+    var headReady = false
     /// Whether the request went out (header blocks before that belong to a proxy's CONNECT).
     var requestSent = false
-    /// Whether the head went to the caller (the multi thread's own view).
+    /// Whether the head went to the caller.
     var headSent = false
     /// Whether the write callback paused the transfer (the multi thread's own view).
     var pausedByBackpressure = false
@@ -123,7 +132,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Frees the easy handle, header list and body copy. Multi thread only (or from `deinit`).
     func releaseResources() {
         if let easy {
-            curl_easy_cleanup(easy)
+            loop.recycle(easy)
             self.easy = nil
         }
         if let headerList {
@@ -143,10 +152,11 @@ final class CurlTransfer: @unchecked Sendable {
 
     // MARK: Caller side
 
-    /// Waits for the response head. Cancelling the task aborts the transfer.
-    func awaitHead() async throws -> HTTPResponse {
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+    /// Waits for the response head, then builds the response (parsing the header lines here, on the caller's task).
+    /// Cancelling the task aborts the transfer.
+    func awaitResponse() async throws -> HTTPResponse {
+        let head = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<ReceivedHead, any Error>) in
                 let failure: HTTPTransportError? = state.withLock { state in
                     if case .failure(let error) = state.outcome { return error }
                     state.headContinuation = continuation
@@ -163,6 +173,20 @@ final class CurlTransfer: @unchecked Sendable {
         } onCancel: {
             cancel(with: .transferCancelled)
         }
+        let headers = head.headers
+        let contentLength = head.contentLength(in: headers)
+        let guardian = CurlTransferGuard(transfer: self)
+        return HTTPResponse(
+            status: head.status,
+            headers: headers,
+            body: HTTPResponseBody(
+                CurlResponseBodySequence(guardian: guardian),
+                lengthHint: contentLength,
+                collector: { maxBytes in
+                    try await guardian.transfer.collectRemaining(upTo: maxBytes, lengthHint: contentLength)
+                }
+            )
+        )
     }
 
     /// The next body chunk, `nil` at the end, or the error that ended the exchange.
@@ -305,16 +329,15 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: Multi thread side
 
     /// Hands the response head to the caller.
-    func deliverHead(_ response: HTTPResponse) {
-        headSent = true
-        let continuation: CheckedContinuation<HTTPResponse, any Error>? = state.withLock { state in
+    func deliverHead(_ head: ReceivedHead) {
+        let continuation: CheckedContinuation<ReceivedHead, any Error>? = state.withLock { state in
             guard !state.headDelivered else { return nil }
             state.headDelivered = true
             let continuation = state.headContinuation
             state.headContinuation = nil
             return continuation
         }
-        continuation?.resume(returning: response)
+        continuation?.resume(returning: head)
     }
 
     /// Offers body bytes from the write callback. Small network reads are coalesced into chunks of up to
@@ -378,24 +401,21 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Records how the exchange ended (unless it already ended) and wakes every waiter.
     func finish(_ result: Result<Void, HTTPTransportError>) {
-        let waiters:
-            (CheckedContinuation<HTTPResponse, any Error>?, CheckedContinuation<Data?, any Error>?, (CheckedContinuation<Data, any Error>, Data)?)? =
-                state.withLock {
-                    state in
-                    guard state.outcome == nil else { return nil }
-                    state.outcome = result
-                    let head = state.headContinuation
-                    state.headContinuation = nil
-                    state.headDelivered = true
-                    let body = state.bodyWaiter
-                    state.bodyWaiter = nil
-                    let collector = state.collectWaiter
-                    state.collectWaiter = nil
-                    let collected = state.collected
-                    state.collecting = false
-                    state.collected = Data()
-                    return (head, body, collector.map { ($0, collected) })
-                }
+        let waiters: FinishWaiters? = state.withLock { state in
+            guard state.outcome == nil else { return nil }
+            state.outcome = result
+            let head = state.headContinuation
+            state.headContinuation = nil
+            state.headDelivered = true
+            let body = state.bodyWaiter
+            state.bodyWaiter = nil
+            let collector = state.collectWaiter
+            state.collectWaiter = nil
+            let collected = state.collected
+            state.collecting = false
+            state.collected = Data()
+            return (head, body, collector.map { ($0, collected) })
+        }
         guard let waiters else { return }
         switch result {
         case .success:

@@ -41,6 +41,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var active: [ObjectIdentifier: CurlTransfer] = [:]
     /// Transfers whose head completed during the current perform round (loop thread only).
     private var readyHeads: [CurlTransfer] = []
+    /// When the deadline scan next has work to do; 0 forces a scan (loop thread only).
+    private var deadlineScanDue: UInt64 = 0
 
     /// Creates the multi handle and starts the loop thread.
     init(configuration: CurlTransport.Configuration) {
@@ -209,6 +211,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
             transfer.inMulti = true
             active[ObjectIdentifier(transfer)] = transfer
+            deadlineScanDue = 0
         case .remove(let transfer):
             guard transfer.inMulti else {
                 transfer.releaseResources()
@@ -219,6 +222,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             guard transfer.inMulti, let easy = transfer.easy else { return }
             transfer.prepareResume()
             transfer.lastActivity = MonotonicClock.now()
+            deadlineScanDue = 0  // the idle deadline runs again
             _ = curl_easy_pause(easy, swy_pause_cont())
         }
     }
@@ -235,6 +239,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// Called from the header callback when a transfer's final head is complete.
     func headBecameReady(_ transfer: CurlTransfer) {
         readyHeads.append(transfer)
+        deadlineScanDue = 0  // the idle deadline starts now
     }
 
     /// Hands over the heads completed in this round. Done after `curl_multi_perform` returns, so a small response
@@ -272,6 +277,9 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func enforceDeadlines(_ multi: UnsafeMutableRawPointer) -> UInt64? {
         guard !active.isEmpty else { return nil }
         let now = MonotonicClock.now()
+        // Deadlines only move later (activity pushes idle deadlines out) unless something reset the scan, so
+        // nothing can have expired before the earliest deadline the last scan saw.
+        if now < deadlineScanDue { return deadlineScanDue == .max ? nil : deadlineScanDue }
         var earliest: UInt64?
         var expired: [(CurlTransfer, HTTPTransportError)] = []
         for transfer in active.values {
@@ -295,6 +303,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             transfer.finish(.failure(error))
             remove(transfer, multi: multi)
         }
+        deadlineScanDue = earliest ?? .max
         return earliest
     }
 }

@@ -87,7 +87,6 @@ enum BenchError: Error {
     case wrongLength(Int)
 }
 
-
 func micros(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
 }
@@ -96,7 +95,11 @@ let server = try await BenchServer.start()
 let base = "http://127.0.0.1:\(server.port)"
 
 let curl = CurlTransport(
-    configuration: CurlTransport.Configuration(maxConnectionsPerHost: concurrency, proxy: .none)
+    configuration: CurlTransport.Configuration(
+        maxConnectionsPerHost: concurrency,
+        proxy: .none,
+        bodyBufferLimit: Int(ProcessInfo.processInfo.environment["BENCH_CURL_BUFFER_LIMIT"] ?? "") ?? (1 << 20)
+    )
 )
 let curlFetch: Fetch = { url in
     let response = try await curl.execute(HTTPRequest(method: .get, url: url))

@@ -22,6 +22,11 @@ enum CurlCallbacks {
         guard length > 0, let buffer else { return length }
         switch transfer.deliverBody(UnsafeRawBufferPointer(start: buffer, count: length)) {
         case .accepted:
+            // A body that is not complete with these bytes may take a while: hand the head over now rather
+            // than at the end of the perform round.
+            if !transfer.headSent, transfer.expectedRemaining.map({ $0 > 0 }) ?? true {
+                transfer.sendHeadIfReady()
+            }
             return length
         case .pause:
             transfer.pausedByBackpressure = true
@@ -78,10 +83,16 @@ extension CurlTransfer {
         rawHeaderBytes.append(contentsOf: line)
     }
 
-    /// Marks the head complete and queues it for delivery at the end of this `curl_multi_perform` round.
+    /// Marks the head complete and queues it for delivery at the end of this `curl_multi_perform` round (or at the
+    /// first body bytes, if the body continues past them).
     func markHeadReady() {
         guard !headReady else { return }
         headReady = true
+        if let easy {
+            var length: curl_off_t = -1
+            _ = swy_easy_getinfo_off_t(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length)
+            expectedRemaining = length >= 0 ? Int(length) : nil
+        }
         loop.headBecameReady(self)
     }
 
@@ -90,13 +101,8 @@ extension CurlTransfer {
         guard !headSent else { return }
         headSent = true
         var status = parsedStatus
-        if let easy {
-            if status == 0 {
-                _ = swy_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
-            }
-            var length: curl_off_t = -1
-            _ = swy_easy_getinfo_off_t(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length)
-            if length >= 0 { expectedRemaining = Int(length) }
+        if status == 0, let easy {
+            _ = swy_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
         }
         let head = ReceivedHead(status: status, headerBytes: rawHeaderBytes)
         rawHeaderBytes = []

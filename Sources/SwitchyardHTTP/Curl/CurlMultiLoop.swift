@@ -126,6 +126,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private func runLoop() {
         guard let multi else { return }
+        Thread.current.name = "swy-curl-multi"  // set from the thread itself, so top, perf and gdb show it
         var pending: [Command] = []
         var running: Int32 = 0
         while true {

@@ -343,6 +343,8 @@ final class CurlTransfer: @unchecked Sendable {
     /// Offers body bytes from the write callback. Small network reads are coalesced into chunks of up to
     /// `coalescingLimit` bytes while the consumer is busy, so a fast body costs few wake-ups and few copies.
     func deliverBody(_ bytes: UnsafeRawBufferPointer) -> Delivery {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .accepted }
+        let count = bytes.count
         let sizeHint = expectedRemaining ?? bytes.count
         let coalescingLimit = min(bufferLimit, Self.coalescingLimit)
         var tooLarge: (HTTPTransportError, CheckedContinuation<Data, any Error>?)?
@@ -358,7 +360,7 @@ final class CurlTransfer: @unchecked Sendable {
                     state.collectWaiter = nil
                     return (.abort, nil, 0)
                 }
-                state.collected.append(bytes.assumingMemoryBound(to: UInt8.self))
+                state.collected.append(base, count: count)
                 return (.accepted, nil, 0)
             }
             if let waiter = state.bodyWaiter {
@@ -371,10 +373,10 @@ final class CurlTransfer: @unchecked Sendable {
             }
             let last = state.chunks.count - 1
             if last >= state.chunkStart, state.chunks[last].count + bytes.count <= coalescingLimit {
-                state.chunks[last].append(bytes.assumingMemoryBound(to: UInt8.self))
+                state.chunks[last].append(base, count: count)
             } else {
                 var chunk = Data(capacity: max(bytes.count, min(coalescingLimit, sizeHint)))
-                chunk.append(bytes.assumingMemoryBound(to: UInt8.self))
+                chunk.append(base, count: count)
                 state.chunks.append(chunk)
             }
             state.bufferedBytes += bytes.count

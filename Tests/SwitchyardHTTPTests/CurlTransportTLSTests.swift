@@ -2,7 +2,11 @@ import Foundation
 import SwitchyardHTTP
 import Testing
 
-@Suite("CurlTransport: TLS verification against a real OpenSSL server", .timeLimit(.minutes(1)))
+@Suite(
+    "CurlTransport: TLS verification against a real OpenSSL server",
+    .timeLimit(.minutes(1)),
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "needs the openssl command-line tool")
+)
 struct CurlTransportTLSTests {
     @Test("Verification is on by default: a self-signed server is refused with a TLS error")
     func verifiesByDefault() async throws {

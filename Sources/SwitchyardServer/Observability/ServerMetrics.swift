@@ -12,7 +12,8 @@ import Switchyard
 /// - `switchyard_upstream_attempts_total{provider,model,outcome}` and
 ///   `switchyard_upstream_attempt_duration_seconds{provider,model}`
 /// - `switchyard_fallbacks_total{route}`
-/// - `switchyard_target_cooling_down{provider,model}` (1 while a target is in cooldown), refreshed on each scrape
+/// - `switchyard_target_cooling_down{provider,model}` (1 while a target is in cooldown), for the targets the router
+///   keeps a health record for, refreshed on each scrape
 ///
 /// Token refreshes come from GoogleAuth's own series (`switchyard_auth_token_requests_total`, …) when the process
 /// bootstraps swift-metrics with the same registry, as `switchyard serve` does.
@@ -140,13 +141,13 @@ public final class ServerMetrics: Sendable {
     }
 
     /// Sets `switchyard_target_cooling_down` for every target of the configuration.
-    func updateCooldowns(targets: [(provider: String, model: String)], coolingDown: Set<String>) {
-        for target in targets {
-            let key = target.provider + "/" + target.model
+    /// Sets `switchyard_target_cooling_down` for every target the router keeps a health record for (1 while open).
+    func updateCooldowns(_ states: [CooldownState]) {
+        for state in states {
             registry.makeGauge(
                 descriptor: Self.cooldownDescriptor,
-                labels: [("provider", target.provider), ("model", target.model)]
-            ).set(coolingDown.contains(key) ? 1.0 : 0.0)
+                labels: [("provider", state.provider), ("model", state.model)]
+            ).set(state.phase == .open ? 1.0 : 0.0)
         }
     }
 }

@@ -32,7 +32,7 @@ extension GatewayResponder {
 
     /// `GET /metrics`: the Prometheus text exposition of the server's registry.
     func metricsText() async -> Response {
-        metrics.updateCooldowns(targets: Self.allTargets(gateway), coolingDown: await Self.coolingDownKeys(gateway))
+        metrics.updateCooldowns(await gateway.cooldowns)
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

@@ -117,14 +117,26 @@ struct LifecycleTests {
         }
     }
 
-    @Test("healthz and readyz")
+    @Test("healthz is always 200; readyz turns 503 once every provider's tried targets are cooling down")
     func health() async throws {
-        try await ServerHarness.with { server in
+        try await ServerHarness.with(.init(cooldownFailures: 1)) { server in
             let health = try await server.send(.get, "/healthz", key: nil)
             #expect(health.status == 200)
             let ready = try await server.send(.get, "/readyz", key: nil)
             #expect(ready.status == 200)
             #expect(ready.json?["status"] as? String == "ready")
+            #expect(ready.json?["usable"] as? [String] == ["studio", "vertex"])
+
+            for surface in [EmulatorFault.Surface.aiStudio, .vertex] {
+                await server.emulator.injectFault(EmulatorFault(kind: .status(503), match: .init(surface: surface), count: 10))
+            }
+            let failed = try await server.send(.post, "/v1beta/models/chat:generateContent", json: Self.prompt)
+            #expect(failed.status == 503, "\(failed.text)")
+            let unready = try await server.send(.get, "/readyz", key: nil)
+            #expect(unready.status == 503, "\(unready.text)")
+            #expect(unready.json?["status"] as? String == "unavailable")
+            #expect((unready.json?["coolingDown"] as? [String])?.contains("studio/gemini-2.5-flash") == true)
+            #expect(try await server.send(.get, "/healthz", key: nil).status == 200)
         }
     }
 }

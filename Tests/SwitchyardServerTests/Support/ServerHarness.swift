@@ -25,6 +25,7 @@ struct ServerHarness: Sendable {
         var apiKeys = [ServerHarness.clientKey]
         var maxBodyBytes = 1 << 20
         var retryAttempts = 1
+        var cooldownFailures = 3
     }
 
     /// Starts everything, runs `body`, then shuts everything down (also when `body` throws).
@@ -132,6 +133,9 @@ struct ServerHarness: Sendable {
           max_attempts: \(options.retryAttempts)
           initial_backoff: 10ms
           max_backoff: 50ms
+          cooldown:
+            failures: \(options.cooldownFailures)
+            period: 60s
         """
     }
 

@@ -11,23 +11,24 @@ extension GatewayResponder {
         plain(.ok, "{\"status\":\"ok\"}", contentType: "application/json")
     }
 
-    /// `GET /readyz`: the configuration is loaded and at least one target is usable (not every target is cooling
-    /// down). 503 with the reason otherwise.
+    /// `GET /readyz`: the configuration is loaded and at least one provider is reachable or not yet tried, i.e. has
+    /// no health record or some target that is not cooling down. 503 with the providers' state otherwise.
     func readiness() async -> Response {
-        let targets = Self.allTargets(gateway)
-        let coolingDown = await Self.coolingDownKeys(gateway)
-        guard !targets.isEmpty else {
-            return plain(.serviceUnavailable, "{\"status\":\"unavailable\",\"reason\":\"no targets configured\"}", contentType: "application/json")
+        let providers = gateway.configuration.providers.keys.sorted()
+        let states = await gateway.cooldowns
+        var usable: [String] = []
+        for provider in providers {
+            let records = states.filter { $0.provider == provider }
+            if records.isEmpty || records.contains(where: { $0.phase != .open }) { usable.append(provider) }
         }
-        let usable = targets.filter { !coolingDown.contains($0.provider + "/" + $0.model) }.count
-        guard usable > 0 else {
-            return plain(
-                .serviceUnavailable,
-                "{\"status\":\"unavailable\",\"reason\":\"every target is cooling down\",\"targets\":\(targets.count)}",
-                contentType: "application/json"
-            )
-        }
-        return plain(.ok, "{\"status\":\"ready\",\"targets\":\(targets.count),\"usable\":\(usable)}", contentType: "application/json")
+        let body = ReadinessBody(
+            status: usable.isEmpty ? "unavailable" : "ready",
+            providers: providers.count,
+            usable: usable,
+            coolingDown: states.filter { $0.phase == .open }.map { "\($0.provider)/\($0.model)" }.sorted()
+        )
+        let text = (try? ServerJSON.encode(body)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return plain(usable.isEmpty ? .serviceUnavailable : .ok, text, contentType: "application/json")
     }
 
     /// `GET /metrics`: the Prometheus text exposition of the server's registry.
@@ -43,20 +44,12 @@ extension GatewayResponder {
     private func plain(_ status: HTTPResponse.Status, _ text: String, contentType: String) -> Response {
         Response(status: status, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
+}
 
-    /// Every (provider, model) a route or catalog model can reach, without duplicates.
-    static func allTargets(_ gateway: Gateway) -> [(provider: String, model: String)] {
-        var seen: Set<String> = []
-        var targets: [(provider: String, model: String)] = []
-        for model in gateway.models() {
-            for target in model.targets where seen.insert(target.provider + "/" + target.model).inserted {
-                targets.append((target.provider, target.model))
-            }
-        }
-        return targets
-    }
-
-    static func coolingDownKeys(_ gateway: Gateway) async -> Set<String> {
-        Set(await gateway.cooldowns.filter { $0.phase == .open }.map { $0.provider + "/" + $0.model })
-    }
+/// The `/readyz` answer.
+struct ReadinessBody: Encodable {
+    var status: String
+    var providers: Int
+    var usable: [String]
+    var coolingDown: [String]
 }

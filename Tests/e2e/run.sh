@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# End-to-end check with Google's Python SDK: creates a virtualenv with google-genai (pinned), starts
-# `switchyard serve` on the default configuration (embedded Google emulator, on free ports), runs
-# Tests/e2e/google_genai_e2e.py against it, then stops the gateway with SIGTERM and checks it exits cleanly.
+# End-to-end check with Google's and OpenAI's Python SDKs: creates a virtualenv with google-genai and openai
+# (pinned), starts `switchyard serve` on the default configuration (embedded Google emulator, on free ports), runs
+# Tests/e2e/google_genai_e2e.py and Tests/e2e/openai_e2e.py against it, reloads with SIGHUP, then stops the gateway
+# with SIGTERM and checks it exits cleanly.
 # Needs python3 with venv (scripts/install-deps with SWITCHYARD_WITH_PYTHON=1) and PyPI access.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
 genai_version="3.4.0"
+openai_version="3.54.0"
 venv="${SWITCHYARD_E2E_VENV:-$root/.build/e2e-venv}"
-if ! "$venv/bin/python" -c "import google.genai, sys; sys.exit(google.genai.__version__ != '$genai_version')" 2>/dev/null; then
+if ! "$venv/bin/python" -c "
+import sys, google.genai, openai
+sys.exit(google.genai.__version__ != '$genai_version' or openai.__version__ != '$openai_version')" 2>/dev/null; then
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "google-genai==$genai_version"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "google-genai==$genai_version" "openai==$openai_version"
 fi
 
 if ! build_output=$(swift build --product switchyard 2>&1); then echo "$build_output" >&2; exit 1; fi
@@ -45,8 +49,10 @@ for _ in $(seq 1 300); do
 done
 
 status=0
-SWITCHYARD_URL="http://127.0.0.1:$gateway_port" SWITCHYARD_KEY="e2e-client-key" \
-    timeout 90 "$venv/bin/python" Tests/e2e/google_genai_e2e.py || status=$?
+for script in google_genai_e2e.py openai_e2e.py; do
+    SWITCHYARD_URL="http://127.0.0.1:$gateway_port" SWITCHYARD_KEY="e2e-client-key" \
+        timeout 90 "$venv/bin/python" "Tests/e2e/$script" || status=$?
+done
 
 # SIGHUP reloads the configuration and the gateway keeps serving.
 if [ "$status" = 0 ]; then

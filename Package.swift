@@ -224,6 +224,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SwitchyardCLITests",
+            dependencies: ["SwitchyardCLI", "GoogleEmulator", "SwitchyardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "GoogleEmulatorTests",
             dependencies: ["GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto", "SwitchyardCore"],
             swiftSettings: swiftSettings

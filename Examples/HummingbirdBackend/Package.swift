@@ -1,0 +1,26 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// A small Hummingbird backend that uses Switchyard as a library, the way any other Swift backend would:
+// it depends on the Switchyard package by path and imports only the `Switchyard` product.
+let package = Package(
+    name: "hummingbird-backend",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "switchyard", path: "../.."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "IllustrateBackend",
+            dependencies: [
+                .product(name: "Switchyard", package: "switchyard"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("MemberImportVisibility"),
+            ]
+        )
+    ]
+)

@@ -1,0 +1,78 @@
+import Foundation
+import GoogleEmulator
+import Testing
+
+@Suite("switchyard health and the embedded emulator", .timeLimit(.minutes(1)))
+struct HealthAndEmulatorTests {
+    @Test("health exits 0 on 200 and 4 on another status or no server")
+    func health() async throws {
+        try await withEmulatorFixture { fixture in
+            let ok = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/"])
+            #expect(ok.status == 0, "\(ok)")
+            #expect(ok.stdout.hasPrefix("200"), "\(ok)")
+
+            let notFound = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/no/such/path"])
+            #expect(notFound.status == 4, "\(notFound)")
+            #expect(notFound.stderr.contains("answered 404"), "\(notFound)")
+        }
+        // A port nobody listens on: take a free port from a stopped emulator.
+        let stopped = try await GoogleEmulator.start()
+        let url = stopped.baseURL
+        try await stopped.shutdown()
+        let refused = try await CLIProcess.run(["health", "--url", url + "/healthz", "--timeout", "3"])
+        #expect(refused.status == 4, "\(refused)")
+        #expect(refused.stderr.contains("cannot GET"), "\(refused)")
+    }
+
+    @Test("generate and check start the embedded emulator when the configuration enables it")
+    func embeddedEmulator() async throws {
+        // A free port for the embedded emulator, and a scratch directory for its service-account file.
+        let probe = try await GoogleEmulator.start()
+        let port = try #require(Int(probe.baseURL.split(separator: ":").last ?? ""))
+        try await probe.shutdown()
+        try await withEmulatorFixture { fixture in
+            let stateFile = fixture.directory.appendingPathComponent("embedded-sa.json").path
+            let config = try fixture.writeConfig(
+                name: "embedded.yaml",
+                baseURL: "http://127.0.0.1:\(port)",
+                extra: """
+                    emulator:
+                      enabled: true
+                      host: 127.0.0.1
+                      port: \(port)
+                      api_key: \(EmulatorFixture.apiKey)
+                      service_account_file: \(stateFile)
+                    """
+            )
+            // Vertex reads the key file the embedded emulator writes, not the fixture's.
+            let rewritten = try String(contentsOfFile: config, encoding: .utf8)
+                .replacingOccurrences(of: "credentials: \(fixture.serviceAccountFile.path)", with: "credentials: \(stateFile)")
+            try rewritten.write(toFile: config, atomically: true, encoding: .utf8)
+
+            let generate = try await CLIProcess.run(["generate", "--config", config, "--model", "chat", "Hello embedded"])
+            #expect(generate.status == 0, "\(generate)")
+            #expect(generate.stdout.contains("Echo: Hello embedded"), "\(generate)")
+
+            let check = try await CLIProcess.run(["check", "--config", config])
+            #expect(check.status == 0, "\(check)")
+            #expect(check.stdout.contains("PASS emulator listening at http://127.0.0.1:\(port)"), "\(check)")
+            #expect(check.stdout.contains("PASS vertex (vertex-ai): access token minted"), "\(check)")
+            #expect(FileManager.default.fileExists(atPath: stateFile))
+            // The fixture's own emulator saw none of it.
+            #expect(await fixture.emulator.counters.requests == 0)
+        }
+    }
+
+    @Test("--help of every command has an abstract and examples; the root lists the exit codes")
+    func help() async throws {
+        let root = try await CLIProcess.run(["--help"])
+        #expect(root.status == 0, "\(root)")
+        #expect(root.stdout.contains("EXIT CODES:"), "\(root)")
+        for command in ["generate", "story", "models", "check", "health"] {
+            let run = try await CLIProcess.run([command, "--help"])
+            #expect(run.status == 0, "\(run)")
+            #expect(run.stdout.contains("EXAMPLES:"), "\(command): \(run)")
+            #expect(run.stdout.contains("switchyard \(command)"), "\(command): \(run)")
+        }
+    }
+}

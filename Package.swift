@@ -225,7 +225,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchyardCLITests",
-            dependencies: ["SwitchyardCLI", "GoogleEmulator", "SwitchyardCore"],
+            dependencies: [
+                "SwitchyardCLI", "GoogleEmulator", "SwitchyardCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

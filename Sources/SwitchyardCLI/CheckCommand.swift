@@ -162,13 +162,7 @@ struct ProviderProbe: Sendable {
         do {
             listed = try await provider.listModels(context: ProviderCallContext(requestID: "switchyard-check", deadline: deadline))
         } catch {
-            let hint: String
-            if let error = error as? SwitchyardError, error.code == .unauthenticated || error.code == .permissionDenied {
-                hint = credentialsHint
-            } else {
-                hint = "check providers.\(settings.name).base_url and the network"
-            }
-            throw CLIFailure("listing models: \(Self.message(error))", hint: hint)
+            throw CLIFailure("listing models: \(Self.message(error))", hint: hint(for: error))
         }
         passed.append("\(listed.count) model\(listed.count == 1 ? "" : "s") listed")
         let names = Set(listed.compactMap(\.name).map { $0.split(separator: "/").last.map(String.init) ?? $0 })
@@ -176,7 +170,39 @@ struct ProviderProbe: Sendable {
         if !names.isEmpty, !missing.isEmpty {
             passed.append("note: routed models not in the listing: \(missing.joined(separator: ", "))")
         }
+        // A model listing is not project-scoped on Vertex AI; countTokens is, and costs no generation.
+        if let model = probeModel(provider) {
+            var request = CountTokensRequest()
+            request.contents = [Content(role: .user, parts: [Part(text: "switchyard check")])]
+            do {
+                _ = try await provider.countTokens(
+                    request,
+                    model: model,
+                    context: ProviderCallContext(requestID: "switchyard-check", deadline: deadline)
+                )
+                passed.append("countTokens on \(model) answered")
+            } catch {
+                throw CLIFailure("countTokens on \(model): \(Self.message(error))", hint: hint(for: error))
+            }
+        }
         return passed.joined(separator: "; ")
+    }
+
+    /// The first routed model, else the first catalog model, that is called with `generateContent`.
+    private func probeModel(_ provider: any Provider) -> String? {
+        let candidates = routedModels + provider.modelIDs.sorted()
+        return candidates.first { provider.capabilities(for: $0)?.apiMethod == .generateContent }
+    }
+
+    /// Credentials advice for 400/401/403 answers (a bad API key is a 400 on AI Studio), else network advice.
+    private func hint(for error: any Error) -> String {
+        if let error = error as? SwitchyardError, let status = error.httpStatus, [400, 401, 403].contains(status) {
+            return credentialsHint
+        }
+        if let error = error as? SwitchyardError, error.code == .unauthenticated || error.code == .permissionDenied {
+            return credentialsHint
+        }
+        return "check providers.\(settings.name).base_url and the network"
     }
 
     private var credentialsHint: String {

@@ -7,13 +7,14 @@ struct HealthAndEmulatorTests {
     @Test("health exits 0 on 200 and 4 on another status or no server")
     func health() async throws {
         try await withEmulatorFixture { fixture in
-            let ok = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/"])
+            let ok = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/emulator/counters"])
             #expect(ok.status == 0, "\(ok)")
             #expect(ok.stdout.hasPrefix("200"), "\(ok)")
 
-            let notFound = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/no/such/path"])
-            #expect(notFound.status == 4, "\(notFound)")
-            #expect(notFound.stderr.contains("answered 404"), "\(notFound)")
+            // The metadata ping without its header answers 403.
+            let refused = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/"])
+            #expect(refused.status == 4, "\(refused)")
+            #expect(refused.stderr.contains("answered 403, not 200"), "\(refused)")
         }
         // A port nobody listens on: take a free port from a stopped emulator.
         let stopped = try await GoogleEmulator.start()

@@ -1,4 +1,5 @@
 import Foundation
+import GoogleEmulator
 import Testing
 
 @Suite("switchyard models and check", .timeLimit(.minutes(1)))

@@ -1,4 +1,5 @@
 import Foundation
+import GoogleEmulator
 import Testing
 
 @Suite("switchyard story", .timeLimit(.minutes(1)))

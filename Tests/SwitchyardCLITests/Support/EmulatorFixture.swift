@@ -1,5 +1,6 @@
 import Foundation
 import GoogleEmulator
+import Logging
 
 /// An in-process emulator on 127.0.0.1 (free port) and a scratch directory holding a configuration whose two
 /// providers (AI Studio by API key, Vertex AI by a service-account key the emulator trusts) point at it.
@@ -13,7 +14,10 @@ struct EmulatorFixture {
 
     /// Starts the emulator and writes the service-account file.
     static func start() async throws -> EmulatorFixture {
-        let emulator = try await GoogleEmulator.start(GoogleEmulator.Configuration(apiKeys: [apiKey], projects: [project]))
+        // Critical only: connections cancelled at shutdown are logged as errors and are expected here.
+        var logger = Logger(label: "switchyard.emulator")
+        logger.logLevel = .critical
+        let emulator = try await GoogleEmulator.start(GoogleEmulator.Configuration(apiKeys: [apiKey], projects: [project]), logger: logger)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-cli-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let account = try await emulator.createServiceAccount(project: project)

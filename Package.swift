@@ -233,7 +233,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GoogleEmulatorTests",
-            dependencies: ["GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto", "SwitchyardCore"],
+            dependencies: [
+                "GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto", "SwitchyardCore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -25,7 +25,7 @@ struct ApplicationDefaultCredentialsFileTests {
     }
 
     static func serviceAccountJSON() throws -> Data {
-        try KeyFiles.json(KeyFiles.serviceAccountObject(pem: RSAPrivateKey.generate().pkcs8PEM()))
+        try KeyFiles.json(KeyFiles.serviceAccountObject(pem: KeyFiles.sharedPKCS8()))
     }
 
     func resolve(_ variables: [String: String], home: String? = nil, quotaProject: String? = nil) async throws -> TokenCredentialSource {

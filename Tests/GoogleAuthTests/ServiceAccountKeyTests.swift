@@ -27,7 +27,7 @@ struct ServiceAccountKeyTests {
 
     @Test("PKCS#8 and PKCS#1 keys load and sign identically")
     func pkcs8AndPKCS1() throws {
-        let rsa = try RSAPrivateKey.generate()
+        let rsa = try #require(KeyFiles.sharedKey)
         let pkcs8 = try ServiceAccountKey(json: KeyFiles.json(KeyFiles.serviceAccountObject(pem: rsa.pkcs8PEM())))
         let pkcs1 = try ServiceAccountKey(json: KeyFiles.json(KeyFiles.serviceAccountObject(pem: rsa.pkcs1PEM())))
         let now = Date(timeIntervalSince1970: 1_750_000_000)
@@ -39,7 +39,7 @@ struct ServiceAccountKeyTests {
 
     @Test("universe_domain defaults to googleapis.com and optional fields may be absent")
     func optionalFields() throws {
-        let rsa = try RSAPrivateKey.generate()
+        let rsa = try #require(KeyFiles.sharedKey)
         var object = KeyFiles.serviceAccountObject(pem: try rsa.pkcs8PEM())
         for field in ["universe_domain", "project_id", "client_id", "auth_uri", "auth_provider_x509_cert_url", "client_x509_cert_url"] {
             object.removeValue(forKey: field)
@@ -55,7 +55,7 @@ struct ServiceAccountKeyTests {
         arguments: ["type", "private_key", "client_email", "token_uri"]
     )
     func missingField(_ field: String) throws {
-        let rsa = try RSAPrivateKey.generate()
+        let rsa = try #require(KeyFiles.sharedKey)
         let pem = try rsa.pkcs8PEM()
         var object = KeyFiles.serviceAccountObject(pem: pem)
         object.removeValue(forKey: field)
@@ -72,7 +72,7 @@ struct ServiceAccountKeyTests {
 
     @Test("a field of the wrong type is named")
     func wrongType() throws {
-        let rsa = try RSAPrivateKey.generate()
+        let rsa = try #require(KeyFiles.sharedKey)
         var object = KeyFiles.serviceAccountObject(pem: try rsa.pkcs8PEM())
         object["client_email"] = 42
         let error = #expect(throws: GoogleAuthError.self) { try ServiceAccountKey(json: KeyFiles.json(object), source: "typed.json") }
@@ -83,7 +83,7 @@ struct ServiceAccountKeyTests {
 
     @Test("another credential type is refused, naming the type field")
     func wrongCredentialType() throws {
-        let rsa = try RSAPrivateKey.generate()
+        let rsa = try #require(KeyFiles.sharedKey)
         var object = KeyFiles.serviceAccountObject(pem: try rsa.pkcs8PEM())
         object["type"] = "authorized_user"
         let error = #expect(throws: GoogleAuthError.self) { try ServiceAccountKey(json: KeyFiles.json(object)) }
@@ -93,7 +93,7 @@ struct ServiceAccountKeyTests {
 
     @Test("a broken private key is refused without its text appearing anywhere in the error")
     func brokenPrivateKey() throws {
-        let rsa = try RSAPrivateKey.generate()
+        let rsa = try #require(KeyFiles.sharedKey)
         let pem = try rsa.pkcs8PEM()
         var lines = pem.split(separator: "\n").map(String.init)
         lines.remove(at: 3)  // a truncated key: PEM framing intact, DER broken
@@ -126,7 +126,7 @@ struct ServiceAccountKeyTests {
 
     @Test("a token_uri that is not a URL is refused")
     func badTokenURI() throws {
-        let rsa = try RSAPrivateKey.generate()
+        let rsa = try #require(KeyFiles.sharedKey)
         let object = KeyFiles.serviceAccountObject(tokenURI: "oauth2.googleapis.com/token", pem: try rsa.pkcs8PEM())
         let error = #expect(throws: GoogleAuthError.self) { try ServiceAccountKey(json: KeyFiles.json(object)) }
         #expect(error?.code == .invalidField)

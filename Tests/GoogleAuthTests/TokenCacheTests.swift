@@ -20,8 +20,7 @@ struct TokenCacheTests {
     }
 
     func makeFixture(environment: AuthEnvironment = AuthEnvironment(), quotaProject: String? = nil) async throws -> Fixture {
-        let rsa = try RSAPrivateKey.generate()
-        let json = try KeyFiles.json(KeyFiles.serviceAccountObject(pem: rsa.pkcs8PEM()))
+        let json = try KeyFiles.json(KeyFiles.serviceAccountObject(pem: KeyFiles.sharedPKCS8()))
         let clock = ManualClock(Date(timeIntervalSince1970: 1_750_000_000))
         let metrics = TestMetrics()
         let context = CredentialContext(
@@ -125,7 +124,7 @@ struct TokenCacheTests {
 
     @Test("refreshes and invalidations log at trace level without the key, the JWT or its signature")
     func nothingSecretLogged() async throws {
-        let rsa = try RSAPrivateKey.generate()
+        let rsa = try #require(KeyFiles.sharedKey)
         let pem = try rsa.pkcs8PEM()
         let capture = LogCapture()
         let logger = capture.logger()

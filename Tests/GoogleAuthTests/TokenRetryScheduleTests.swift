@@ -29,4 +29,17 @@ struct TokenRetryScheduleTests {
         let (seconds, attoseconds) = duration.components
         return seconds * 1000 + Int64((Double(attoseconds) / 1e15).rounded())
     }
+
+    @Test("out-of-range values are clamped instead of trapping")
+    func clamped() {
+        let schedule = TokenRetrySchedule(totalAttempts: 0, initialDelay: .seconds(-1), multiplier: -3, randomization: -0.5)
+        #expect(schedule.totalAttempts == 1)
+        #expect(schedule.initialDelay == .zero)
+        #expect(schedule.multiplier == 1)
+        #expect(schedule.randomization == 0)
+        #expect(schedule.delay(beforeRetry: 3) == .zero)
+        let wild = TokenRetrySchedule(totalAttempts: 3, initialDelay: .milliseconds(10), randomization: 7)
+        #expect(wild.randomization == 1)
+        #expect(wild.delayRange(beforeRetry: 1).contains(wild.delay(beforeRetry: 1)))
+    }
 }

@@ -29,9 +29,9 @@ struct MetadataServer: Sendable {
         let host = environment["GCE_METADATA_HOST"] ?? environment["GCE_METADATA_ROOT"] ?? "metadata.google.internal"
         self.host = host
         self.pingHost = environment["GCE_METADATA_IP"] ?? environment["GCE_METADATA_HOST"] ?? "169.254.169.254"
-        let seconds = environment["GCE_METADATA_TIMEOUT"].flatMap(Double.init) ?? 3
-        self.pingTimeout = .milliseconds(Int64(max(0.05, seconds) * 1000))
-        self.pingAttempts = max(1, environment["GCE_METADATA_DETECT_RETRIES"].flatMap(Int.init) ?? 3)
+        let seconds = environment["GCE_METADATA_TIMEOUT"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } ?? 3
+        self.pingTimeout = .milliseconds(Int64(min(max(0.05, seconds), 600) * 1000))
+        self.pingAttempts = min(max(1, environment["GCE_METADATA_DETECT_RETRIES"].flatMap(Int.init) ?? 3), 20)
         self.checkDisabled = environment["NO_GCE_CHECK"]?.lowercased() == "true"
     }
 
@@ -79,6 +79,9 @@ struct MetadataServer: Sendable {
                 do { try await Task.sleep(for: retry.delay(beforeRetry: attempt)) } catch { break }
             }
         }
-        return Detection(available: false, reason: "no answer at \(pingURL) after \(pingAttempts) tries (\(lastFailure))")
+        return Detection(
+            available: false,
+            reason: "no answer at \(pingURL) after \(pingAttempts) \(pingAttempts == 1 ? "try" : "tries") (\(lastFailure))"
+        )
     }
 }

@@ -125,7 +125,9 @@ struct TokenEndpointClient: Sendable {
             guard let parsed = Int(text.trimmingCharacters(in: .whitespaces)) else { throw invalid("\"expires_in\" is not a number") }
             lifetime = parsed
         case let number as NSNumber:
-            lifetime = number.intValue
+            let seconds = number.doubleValue
+            guard seconds.isFinite, abs(seconds) < 1e9 else { throw invalid("\"expires_in\" is out of range") }
+            lifetime = Int(seconds)
         default:
             throw invalid("\"expires_in\" is not a number")
         }

@@ -12,12 +12,13 @@ public struct TokenRetrySchedule: Sendable, Hashable {
     /// How far a wait may stray from its nominal value, as a fraction (0.1 = ±10 %).
     public var randomization: Double
 
-    /// Creates a schedule.
+    /// Creates a schedule. Out-of-range values are clamped: at least 1 attempt, no negative delay, a multiplier of at
+    /// least 1 and a randomization between 0 and 1.
     public init(totalAttempts: Int, initialDelay: Duration, multiplier: Double = 2, randomization: Double = 0.1) {
         self.totalAttempts = max(1, totalAttempts)
-        self.initialDelay = initialDelay
-        self.multiplier = multiplier
-        self.randomization = randomization
+        self.initialDelay = max(.zero, initialDelay)
+        self.multiplier = multiplier.isFinite ? max(1, multiplier) : 1
+        self.randomization = randomization.isFinite ? min(max(0, randomization), 1) : 0
     }
 
     /// google-auth's schedule for token endpoints: 3 attempts, ~1 s then ~2 s, ±10 %.

@@ -61,7 +61,10 @@ struct TokenEndpoint: Sendable {
         let audience = jwt.claims["aud"]?.stringValue ?? ""
         let accepted = ["https://oauth2.googleapis.com/token", "https://accounts.google.com/o/oauth2/token", tokenURL()]
         guard accepted.contains(audience) else {
-            return Self.oauthError("invalid_grant", "Invalid JWT: Failed audience check. The expected audience is https://oauth2.googleapis.com/token.")
+            return Self.oauthError(
+                "invalid_grant",
+                "Invalid JWT: Failed audience check. The expected audience is https://oauth2.googleapis.com/token."
+            )
         }
         if let subject = jwt.claims["sub"]?.stringValue, subject != account.email {
             return Self.oauthError("unauthorized_client", "Unauthorized client or scope in request.", status: 401)

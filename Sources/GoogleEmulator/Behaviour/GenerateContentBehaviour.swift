@@ -55,11 +55,13 @@ enum GenerateContentBehaviour {
             )
         }
         if view.wantsImage {
+            // Google lists the requested modalities in lower case, e.g. "image,text".
+            let requested = Set(view.responseModalities.map { $0.lowercased() }).sorted().joined(separator: ",")
             if model.kind != .geminiImage {
-                throw .invalidArgument("Model does not support the requested response modalities: image")
+                throw .invalidArgument("Model does not support the requested response modalities: \(requested)")
             }
             if model.id == "gemini-2.0-flash-preview-image-generation", !view.responseModalities.contains("TEXT") {
-                throw .invalidArgument("Model does not support the requested response modalities: image")
+                throw .invalidArgument("Model does not support the requested response modalities: \(requested)")
             }
             let ratio = view.generationConfig?.field("imageConfig")?.string("aspectRatio")
             if ImageGenerator.dimensions(aspectRatio: ratio) == nil {
@@ -69,10 +71,10 @@ enum GenerateContentBehaviour {
             }
         }
         if let maximum = view.generationConfig?.integer("maxOutputTokens"), backend == .vertex,
-            maximum < 1 || maximum > model.outputTokenLimit
+            maximum < 1 || maximum >= model.vertexOutputBound
         {
             throw .invalidArgument(
-                "Unable to submit request because it has a maxOutputTokens value of \(maximum) but the supported range is from 1 (inclusive) to \(model.outputTokenLimit + 1) (exclusive). Update the value and try again."
+                "Unable to submit request because it has a maxOutputTokens value of \(maximum) but the supported range is from 1 (inclusive) to \(model.vertexOutputBound) (exclusive). Update the value and try again."
             )
         }
         let prompt = TokenEstimator.prompt(contents: view.contents, systemInstruction: view.systemInstruction, tools: view.tools)
@@ -83,7 +85,7 @@ enum GenerateContentBehaviour {
 
     static func answer(_ view: GenerateRequestView, model: EmulatedModel) -> GeneratedAnswer {
         let prompt = TokenEstimator.prompt(contents: view.contents, systemInstruction: view.systemInstruction, tools: view.tools)
-        let conversation = EmulatorJSON.compactString(.array(view.contents)) + EmulatorJSON.compactString(view.systemInstruction ?? .null)
+        let conversation = EmulatorJSON.canonicalString(.array(view.contents)) + EmulatorJSON.canonicalString(view.systemInstruction ?? .null)
         let hash = String(SHA256.hexHash(Array((model.id + conversation).utf8)).prefix(8))
         let responseID = Base64URL.encode(SHA256.hash(Array((hash + "response").utf8)).prefix(12))
         let config = view.generationConfig
@@ -251,7 +253,7 @@ enum GenerateContentBehaviour {
         var members: [(String, JSONValue)] = [("candidates", .array(candidateValues)), ("usageMetadata", usage)]
         members.append(("modelVersion", .string(model.id)))
         if backend == .vertex {
-            members.append(("createTime", .string(ISO8601DateFormatter.emulator.string(from: Date()))))
+            members.append(("createTime", .string(Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))))
         }
         members.append(("responseId", .string(responseID)))
         return .members(members)
@@ -329,13 +331,4 @@ enum GenerateContentBehaviour {
         let size = (words.count + groups - 1) / groups
         return stride(from: 0, to: words.count, by: size).map { words[$0..<min(words.count, $0 + size)].joined() }
     }
-}
-
-extension ISO8601DateFormatter {
-    /// `2025-01-01T00:00:00.000000Z`-style timestamps.
-    nonisolated(unsafe) static let emulator: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
 }

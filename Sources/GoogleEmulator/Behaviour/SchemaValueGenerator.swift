@@ -37,7 +37,7 @@ struct SchemaValueGenerator {
         case "array":
             let minimum = schema.integer("minItems") ?? 1
             let maximum = schema.integer("maxItems") ?? max(minimum, 2)
-            let count = min(max(minimum, 1), maximum)
+            let count = min(max(minimum, 1), maximum, 16)
             var items: [JSONValue] = schema.list("prefixItems").map { value(for: $0, name: name, depth: depth + 1) }
             let itemSchema = schema.field("items") ?? .object([:])
             while items.count < count { items.append(value(for: itemSchema, name: name, depth: depth + 1)) }
@@ -84,7 +84,7 @@ struct SchemaValueGenerator {
         case "uuid": text = "00000000-0000-4000-8000-000000000000"
         default: text = word(for: name)
         }
-        if let minimum = schema.integer("minLength"), text.count < minimum {
+        if let minimum = schema.integer("minLength").map({ min($0, 4096) }), text.count < minimum {
             text += String(repeating: "x", count: minimum - text.count)
         }
         if let maximum = schema.integer("maxLength"), text.count > maximum { text = String(text.prefix(maximum)) }

@@ -25,6 +25,12 @@ struct EmulatedModel: Sendable {
     let outputTokenLimit: Int
     let thinking: Bool
 
+    /// Vertex's exclusive upper bound for `maxOutputTokens`: the Gemini 2.5 models stop one short of their
+    /// documented limit (65536 is refused), the others accept their limit.
+    var vertexOutputBound: Int {
+        outputTokenLimit == 65_536 ? outputTokenLimit : outputTokenLimit + 1
+    }
+
     var methods: [String] {
         switch kind {
         case .gemini, .geminiImage: ["generateContent", "streamGenerateContent", "countTokens"]

@@ -7,7 +7,8 @@ extension GoogleEmulator {
         public var port: Int
         /// API keys accepted by AI Studio and by Vertex AI express mode.
         public var apiKeys: [String]
-        /// Vertex AI projects that exist; any other project is refused with 403.
+        /// Vertex AI projects that exist; any other project is refused with 403. The first is the metadata server's
+        /// project id. A service account minted for one project can only reach that project.
         public var projects: [String]
         /// The `expires_in` of issued access tokens (use short values to test refresh).
         public var tokenLifetime: Duration
@@ -21,7 +22,7 @@ extension GoogleEmulator {
             host: String = "127.0.0.1",
             port: Int = 0,
             apiKeys: [String] = ["switchyard-emulator-key"],
-            projects: [String] = ["switchyard-test"],
+            projects: [String] = ["switchyard-test", "switchyard-demo"],
             tokenLifetime: Duration = .seconds(3600),
             clockSkew: Duration = .seconds(300),
             imagenTriggerWord: String = "forbidden"

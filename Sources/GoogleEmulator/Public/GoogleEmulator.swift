@@ -20,7 +20,7 @@ public final class GoogleEmulator: Service, Sendable {
     private let logger: Logger
     private let boundPort: Mutex<Int?> = Mutex(nil)
     private let listening = ListeningSignal()
-    private let runTask: Mutex<Task<Void, any Error>?> = Mutex(nil)
+    private let runner: Mutex<(group: ServiceGroup, task: Task<Void, any Error>)?> = Mutex(nil)
 
     /// Creates an emulator that listens once ``run()`` is called.
     public init(_ configuration: Configuration = Configuration(), logger: Logger = GoogleEmulator.quietLogger) {
@@ -37,16 +37,20 @@ public final class GoogleEmulator: Service, Sendable {
 
     /// Starts an emulator in-process and returns once it is listening.
     /// - Throws: The server's error when it cannot bind.
-    public static func start(_ configuration: Configuration = Configuration(), logger: Logger = GoogleEmulator.quietLogger) async throws
+    public static func start(
+        _ configuration: Configuration = Configuration(),
+        logger: Logger = GoogleEmulator.quietLogger
+    ) async throws
         -> GoogleEmulator
     {
         let emulator = GoogleEmulator(configuration, logger: logger)
-        let task = Task { try await emulator.run() }
-        emulator.runTask.withLock { $0 = task }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [emulator], logger: logger))
+        let task = Task { try await group.run() }
+        emulator.runner.withLock { $0 = (group, task) }
         do {
             try await emulator.waitUntilListening()
         } catch {
-            task.cancel()
+            await group.triggerGracefulShutdown()
             throw error
         }
         return emulator
@@ -85,16 +89,13 @@ public final class GoogleEmulator: Service, Sendable {
 
     /// Stops an emulator started with ``start(_:logger:)`` and waits for the listener to close.
     public func shutdown() async throws {
-        let task = runTask.withLock { current -> Task<Void, any Error>? in
+        let running = runner.withLock { current -> (group: ServiceGroup, task: Task<Void, any Error>)? in
             defer { current = nil }
             return current
         }
-        guard let task else { return }
-        task.cancel()
-        do {
-            try await task.value
-        } catch is CancellationError {
-        }
+        guard let running else { return }
+        await running.group.triggerGracefulShutdown()
+        try await running.task.value
     }
 
     /// `http://host:port` without a trailing slash.

@@ -31,7 +31,10 @@ struct EmulatorResponder: HTTPResponder {
             let buffer = try await request.collectBody(upTo: Self.maxBody)
             body = Data(buffer.readableBytesView)
         } catch {
-            return response(.error(GoogleError(code: 413, status: "INVALID_ARGUMENT", message: "Request payload size exceeds the limit: \(Self.maxBody) bytes.")), context: context)
+            return response(
+                .error(GoogleError(code: 413, status: "INVALID_ARGUMENT", message: "Request payload size exceeds the limit: \(Self.maxBody) bytes.")),
+                context: context
+            )
         }
         let path = request.uri.path
         let method = request.method.rawValue

@@ -90,6 +90,7 @@ actor EmulatorState {
     // MARK: Faults
 
     func addFault(_ fault: EmulatorFault) {
+        if let count = fault.count, count <= 0 { return }
         faults.append(ActiveFault(fault: fault, remaining: fault.count))
     }
 

@@ -111,7 +111,7 @@ struct GoogleError: Error, Sendable {
         )
     }
 
-    static func invalidCredentials(method: String, reason: String) -> GoogleError {
+    static func invalidCredentials(method: String, reason: String, service: String = "aiplatform.googleapis.com") -> GoogleError {
         GoogleError(
             code: 401,
             status: "UNAUTHENTICATED",
@@ -121,7 +121,7 @@ struct GoogleError: Error, Sendable {
                 errorInfo(
                     reason: reason,
                     domain: "googleapis.com",
-                    metadata: [("method", method), ("service", "aiplatform.googleapis.com")]
+                    metadata: [("method", method), ("service", service)]
                 )
             ]
         )

@@ -39,6 +39,20 @@ enum EmulatorJSON {
         return out
     }
 
+    /// A compact form with object keys sorted, so equal content hashes equally whatever the member order.
+    static func canonicalString(_ value: JSONValue) -> String {
+        compactString(sorted(value))
+    }
+
+    private static func sorted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let items): .array(items.map(sorted))
+        case .object(let object):
+            .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { (key: $0.key, value: sorted($0.value)) }))
+        default: value
+        }
+    }
+
     private static func write(_ value: JSONValue, into out: inout String, pretty: Bool, indent: Int) {
         switch value {
         case .null: out += "null"

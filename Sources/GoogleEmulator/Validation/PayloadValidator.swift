@@ -134,10 +134,11 @@ struct PayloadValidator: Sendable {
             let key = member.key
             let fieldName = spec.fields[key] != nil ? key : FieldNames.lowerCamel(key)
             guard let field = spec.fields[fieldName], field.only == nil || field.only == backend else {
-                // Google reports an unknown name at the enclosing message; an unknown object is reported at itself.
+                // Google reports an unknown name at the enclosing message; an unknown top-level object is reported
+                // at its own name (`Unknown name "extra_body" at 'extra_body'`).
                 let at: String
-                if case .object = member.value {
-                    at = path.isEmpty ? key : path + "." + key
+                if case .object = member.value, path.isEmpty {
+                    at = key
                 } else {
                     at = path
                 }

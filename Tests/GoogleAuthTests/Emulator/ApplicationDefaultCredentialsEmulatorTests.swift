@@ -48,7 +48,7 @@ struct ApplicationDefaultCredentialsEmulatorTests {
         try await EmulatorHarness.run { emulator, transport in
             let host = String(emulator.baseURL.dropFirst("http://".count))
             let directory = try TemporaryDirectory()
-            let environment = AuthEnvironment(variables: ["GCE_METADATA_HOST": host], homeDirectory: directory.path)
+            let environment = AuthEnvironment(variables: ["GCE_METADATA_HOST": host, "GCE_METADATA_TIMEOUT": "30"], homeDirectory: directory.path)
             let source = try await CredentialSourceFactory.applicationDefault()
                 .makeSource(context: EmulatorHarness.context(transport, environment: environment))
             #expect((source as? TokenCredentialSource)?.kind == "metadata_server")
@@ -57,7 +57,40 @@ struct ApplicationDefaultCredentialsEmulatorTests {
             #expect(await emulator.counters.metadataTokenRequests == 1)
             let log = await emulator.requestLog()
             #expect(log.contains { $0.path == "/" && $0.method == "GET" })
-            #expect(log.contains { $0.path == "/computeMetadata/v1/instance/service-accounts/default/token" })
+            let tokenCall = log.first { $0.path == "/computeMetadata/v1/instance/service-accounts/default/token" }
+            #expect(tokenCall?.query.contains("scopes=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fcloud-platform") == true)
+            #expect(tokenCall?.headers.contains { $0.name.lowercased() == "metadata-flavor" && $0.value == "Google" } == true)
+        }
+    }
+
+    @Test("a metadata ping answered with a non-200 status means no metadata server, at once, without retrying the ping")
+    func pingNon200() async throws {
+        try await EmulatorHarness.run { emulator, transport in
+            await emulator.injectFault(EmulatorFault(kind: .status(500), match: .init(surface: .metadata, method: "ping"), count: 5))
+            let host = String(emulator.baseURL.dropFirst("http://".count))
+            let directory = try TemporaryDirectory()
+            let environment = AuthEnvironment(variables: ["GCE_METADATA_HOST": host, "GCE_METADATA_TIMEOUT": "30"], homeDirectory: directory.path)
+            let error = await #expect(throws: GoogleAuthError.self) {
+                try await CredentialSourceFactory.applicationDefault()
+                    .makeSource(context: EmulatorHarness.context(transport, environment: environment))
+            }
+            #expect(error?.code == .noDefaultCredentials)
+            #expect(error?.message.contains("answered HTTP 500") == true)
+            #expect(await emulator.requestLog().filter { $0.path == "/" }.count == 1)
+        }
+    }
+
+    @Test("metadata token requests are retried on 503 (google-auth's metadata retry) and then succeed")
+    func metadataTokenRetried() async throws {
+        try await EmulatorHarness.run { emulator, transport in
+            await emulator.injectFault(EmulatorFault(kind: .status(503), match: .init(surface: .metadata, method: "token"), count: 2))
+            let host = String(emulator.baseURL.dropFirst("http://".count))
+            let directory = try TemporaryDirectory()
+            let environment = AuthEnvironment(variables: ["GCE_METADATA_HOST": host, "GCE_METADATA_TIMEOUT": "30"], homeDirectory: directory.path)
+            let source = try await CredentialSourceFactory.applicationDefault()
+                .makeSource(context: EmulatorHarness.context(transport, environment: environment))
+            #expect(try await source.authorizationHeaders(logger: logger)["Authorization"]?.hasPrefix("Bearer ") == true)
+            #expect(await emulator.counters.metadataTokenRequests == 3)
         }
     }
 

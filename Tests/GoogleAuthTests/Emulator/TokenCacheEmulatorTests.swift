@@ -77,17 +77,45 @@ struct TokenCacheEmulatorTests {
                 .makeSource(context: EmulatorHarness.context(transport))
             _ = try await source.authorizationHeaders(logger: logger)
             await emulator.injectFault(EmulatorFault(kind: .status(401), match: .init(surface: .vertex), count: 1))
-            let request = HTTPRequest(
-                method: .post,
-                url: emulator.baseURL
-                    + "/v1/projects/\(EmulatorHarness.project)/locations/us-central1/publishers/google/models/gemini-2.5-flash:countTokens",
-                headers: ["Content-Type": "application/json"],
-                body: Data(#"{"contents":[{"role":"user","parts":[{"text":"hello"}]}]}"#.utf8)
-            )
-            let response = try await source.execute(request, on: transport, logger: logger)
+            let response = try await source.execute(Self.countTokensRequest(emulator), on: transport, logger: logger)
             _ = try await response.body.collect(upTo: 1 << 20)
             #expect(response.status == 200)
             #expect(await emulator.counters.tokenGrants == 2)
         }
+    }
+
+    @Test("self-signed JWT mode calls Vertex with no token exchange; a JWT for another audience is refused")
+    func selfSignedJWT() async throws {
+        try await EmulatorHarness.run { emulator, transport in
+            let account = try await emulator.createServiceAccount(project: EmulatorHarness.project)
+            let metrics = TestMetrics()
+            let source = try await CredentialSourceFactory.serviceAccount(json: account.json, mode: .selfSignedVertexJWT)
+                .makeSource(context: EmulatorHarness.context(transport, metrics: metrics))
+            let request = Self.countTokensRequest(emulator)
+            for _ in 0..<3 {
+                let response = try await source.execute(request, on: transport, logger: logger)
+                _ = try await response.body.collect(upTo: 1 << 20)
+                #expect(response.status == 200)
+            }
+            #expect(await emulator.counters.tokenRequests == 0)
+            #expect(metrics.counterValue("switchyard_auth_jwt_signatures_total") == 1)
+            let wrongAudience = try await CredentialSourceFactory.serviceAccount(
+                json: account.json,
+                mode: .selfSignedJWT(audience: "https://example.com/")
+            ).makeSource(context: EmulatorHarness.context(transport))
+            let refused = try await wrongAudience.execute(request, on: transport, logger: logger)
+            _ = try await refused.body.collect(upTo: 1 << 20)
+            #expect(refused.status == 401)
+        }
+    }
+
+    static func countTokensRequest(_ emulator: GoogleEmulator) -> HTTPRequest {
+        HTTPRequest(
+            method: .post,
+            url: emulator.baseURL
+                + "/v1/projects/\(EmulatorHarness.project)/locations/us-central1/publishers/google/models/gemini-2.5-flash:countTokens",
+            headers: ["Content-Type": "application/json"],
+            body: Data(#"{"contents":[{"role":"user","parts":[{"text":"hello"}]}]}"#.utf8)
+        )
     }
 }

@@ -147,7 +147,7 @@ struct TokenExchangeTests {
         try await EmulatorHarness.run { emulator, transport in
             let account = try await emulator.createServiceAccount(project: EmulatorHarness.project)
             var object = try #require(try JSONSerialization.jsonObject(with: account.json) as? [String: Any])
-            let stranger = try RSAPrivateKey.generate()
+            let stranger = try #require(KeyFiles.sharedKey)
             object["private_key"] = try stranger.pkcs8PEM()
             let forged = try JSONSerialization.data(withJSONObject: object)
             let source = try await CredentialSourceFactory.serviceAccount(json: forged)

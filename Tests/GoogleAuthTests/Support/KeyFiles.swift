@@ -29,6 +29,16 @@ final class TemporaryDirectory: Sendable {
 
 /// Service-account key JSON with a freshly generated key, every field of a real key file.
 enum KeyFiles {
+    /// One RSA-2048 key generated per test process, shared by tests that need some valid key but not a distinct one
+    /// (generation takes a few hundred milliseconds on a small machine).
+    static let sharedKey: RSAPrivateKey? = try? RSAPrivateKey.generate()
+
+    /// ``sharedKey`` as PKCS#8 PEM.
+    static func sharedPKCS8() throws -> String {
+        guard let key = sharedKey else { throw CryptoError(code: .keyGeneration, message: "generating the shared test key failed") }
+        return try key.pkcs8PEM()
+    }
+
     static func serviceAccountObject(
         email: String = "unit-test@switchyard-test.iam.gserviceaccount.com",
         tokenURI: String = "https://oauth2.googleapis.com/token",

@@ -1,4 +1,4 @@
-# Switchyard gateway image.
+# Switchyard gateway image. Checked without Docker by scripts/check-dockerfile.
 #   docker build -t switchyard .
 #   docker run --rm -p 8080:8080 switchyard            # default config: embedded Google emulator, no credentials
 #   docker run --rm -p 8080:8080 -v $PWD/my.yaml:/app/config/switchyard.yaml:ro switchyard
@@ -13,6 +13,8 @@ WORKDIR /src
 COPY Package.swift ./
 RUN mkdir -p Sources && swift package resolve
 COPY Sources ./Sources
+# The manifest declares the test targets too; SwiftPM refuses a package whose target directories are missing.
+COPY Tests ./Tests
 RUN swift build -c release --product switchyard --static-swift-stdlib \
     && mkdir -p /out \
     && cp "$(swift build -c release --show-bin-path)/switchyard" /out/switchyard

@@ -71,7 +71,7 @@ struct GenerateCommand: AsyncParsableCommand {
             request.generationConfig = generation
         }
         // With --json, images are in the JSON; they are written only when --out is given.
-        var writer = json && out == nil ? nil : try ImageFiles.Writer(directory: out ?? "out")
+        var writer = json && out == nil ? nil : ImageFiles.Writer(directory: out ?? "out")
         let progress = ProgressIndicator.start(stream ? "waiting for the first chunk" : "generating")
         if stream {
             let routed: RoutedStream

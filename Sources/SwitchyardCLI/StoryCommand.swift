@@ -42,7 +42,8 @@ struct StoryCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandRunner.run("story", logLevel: global.logLevel) { () throws(CLIFailure) in
             let logger = CLILogging.logger("switchyard", level: global.logLevel)
-            var writer = try ImageFiles.Writer(directory: out)
+            var writer = ImageFiles.Writer(directory: out)
+            try writer.createDirectory()
             let context = try await CommandContext.open(global, logger: logger)
             let result: Result<RoutedReply<GenerateContentResponse>, CLIFailure>
             let progress = ProgressIndicator.start("writing the story")

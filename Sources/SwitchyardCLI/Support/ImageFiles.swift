@@ -65,16 +65,10 @@ enum ImageFiles {
         let prefix: String
         private(set) var next: Int
 
-        /// Creates the directory when missing.
-        /// - Throws: ``CLIFailure`` when the directory cannot be created.
-        init(directory: String, prefix: String = "image") throws(CLIFailure) {
+        /// Prepares numbering; the directory is created when the first image is written.
+        init(directory: String, prefix: String = "image") {
             self.directory = URL(fileURLWithPath: directory, isDirectory: true)
             self.prefix = prefix
-            do {
-                try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
-            } catch {
-                throw CLIFailure("cannot create the output directory \(directory): \(error.localizedDescription)", hint: "pass a writable --out")
-            }
             let existing = (try? FileManager.default.contentsOfDirectory(atPath: self.directory.path)) ?? []
             let numbers = existing.compactMap { name -> Int? in
                 guard name.hasPrefix(prefix + "-") else { return nil }
@@ -84,9 +78,20 @@ enum ImageFiles {
             self.next = (numbers.max() ?? 0) + 1
         }
 
+        /// Creates the directory when missing.
+        /// - Throws: ``CLIFailure`` when it cannot be created.
+        func createDirectory() throws(CLIFailure) {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw CLIFailure("cannot create the output directory \(directory.path): \(error.localizedDescription)", hint: "pass a writable --out")
+            }
+        }
+
         /// Writes one image and returns its path.
         /// - Throws: ``CLIFailure`` when the file cannot be written.
         mutating func write(_ blob: Blob) throws(CLIFailure) -> URL {
+            try createDirectory()
             let url = directory.appendingPathComponent("\(prefix)-\(next).\(ImageFiles.fileExtension(forMimeType: blob.mimeType))")
             do {
                 try (blob.data?.bytes() ?? Data()).write(to: url, options: .atomic)

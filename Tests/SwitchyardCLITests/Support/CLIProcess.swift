@@ -30,7 +30,7 @@ struct CLIProcess {
         return directory.appendingPathComponent("switchyard")
     }
 
-    /// Runs `switchyard arguments...` in `directory`, killing it after `timeout`; output goes to files, so a chatty
+    /// Runs `switchyard arguments...` in `directory` (a fresh scratch directory by default), killing it after `timeout`; output goes to files, so a chatty
     /// process can never block on a full pipe.
     static func run(
         _ arguments: [String],
@@ -55,7 +55,7 @@ struct CLIProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? repositoryRoot
+        process.currentDirectoryURL = directory ?? scratch
         var variables = ProcessInfo.processInfo.environment
         variables.removeValue(forKey: "SWITCHYARD_HOST")
         variables.removeValue(forKey: "SWITCHYARD_PORT")

@@ -24,14 +24,22 @@ public final class Router: Sendable {
     let random: RandomSource
     let metrics: RouterMetrics
 
+    /// The configuration's declared provider order, then providers it does not declare, by name.
+    static func declaredOrder(configuration: GatewayConfiguration, providers: [String: any Provider]) -> [String] {
+        let declared = configuration.providerOrder
+        let others = Set(configuration.providers.keys).union(providers.keys).subtracting(declared).sorted()
+        return declared + others
+    }
+
     /// Creates a router.
     /// - Parameters:
     ///   - configuration: Routes, retry and cool-down policy, timeouts, catalogs.
     ///   - providers: The built providers, by configured name. A route target whose provider is missing is skipped
     ///     with the reason "provider … is not available".
-    ///   - providerOrder: The order in which providers become targets of a catalog model named directly; sorted
-    ///     provider names by default.
-    ///   - perDayCooldown: How long a per-day quota 429 takes a target out of rotation (or the advised delay if longer).
+    ///   - providerOrder: The order in which providers become targets of a catalog model named directly; by default
+    ///     the configuration's declaration order, then any other provider by name.
+    ///   - perDayCooldown: How long a per-day quota 429 takes a target out of rotation (or the advised delay if longer);
+    ///     by default `retry.cooldown.per_day_period`.
     ///   - logger: Where routing decisions are logged (`switchyard.router`).
     ///   - clock: The time source for waits and deadlines.
     ///   - random: The random source for jitter and weighted choice.
@@ -40,7 +48,7 @@ public final class Router: Sendable {
         configuration: GatewayConfiguration,
         providers: [String: any Provider],
         providerOrder: [String]? = nil,
-        perDayCooldown: Duration = .seconds(3600),
+        perDayCooldown: Duration? = nil,
         logger: Logger = Logger(label: "switchyard.router"),
         clock: RouterClock = .continuous,
         random: RandomSource = .system,
@@ -51,7 +59,7 @@ public final class Router: Sendable {
         self.table = RouteTable(
             configuration: configuration,
             providers: providers,
-            providerOrder: providerOrder ?? Array(Set(configuration.providers.keys).union(providers.keys)).sorted()
+            providerOrder: providerOrder ?? Self.declaredOrder(configuration: configuration, providers: providers)
         )
         self.retryPolicy = RetryPolicy(settings: configuration.retry)
         self.logger = logger
@@ -60,7 +68,10 @@ public final class Router: Sendable {
         let metrics = RouterMetrics(factory: metricsFactory)
         self.metrics = metrics
         self.health = CooldownTable(
-            policy: CooldownPolicy(settings: configuration.retry.cooldown, perDayPeriod: perDayCooldown),
+            policy: CooldownPolicy(
+                settings: configuration.retry.cooldown,
+                perDayPeriod: perDayCooldown ?? configuration.retry.cooldown.perDayPeriod
+            ),
             onTransition: { transition in
                 metrics.cooldown(transition.key, phase: transition.to)
                 var metadata: Logger.Metadata = [
@@ -90,9 +101,10 @@ public final class Router: Sendable {
         table.route(for: model)?.targets.map { RouteTarget(provider: $0.key.provider, model: $0.key.model, weight: $0.weight) }
     }
 
-    /// The capabilities of one target, from its provider (or its catalog when the provider is missing).
+    /// The capabilities of one target, from its provider (or its catalog when the provider was not built).
     public func capabilities(provider: String, model: String) -> ModelCapabilities? {
-        providers[provider]?.capabilities(for: model) ?? configuration.model(model, provider: provider)?.capabilities
+        if let instance = providers[provider] { return instance.capabilities(for: model) }
+        return configuration.model(model, provider: provider)?.capabilities
     }
 
     /// Every target's breaker state that has been touched, sorted by provider and model.

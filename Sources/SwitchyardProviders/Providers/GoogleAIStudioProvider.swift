@@ -20,6 +20,8 @@ public struct GoogleAIStudioProvider: Provider {
     ///   - credentials: Normally an API-key source.
     ///   - transport: Carries the calls.
     ///   - unsupportedFields: Refuse (the default) or drop request fields AI Studio does not accept.
+    ///   - apiMethods: How catalog models this provider does not serve are called (so an Imagen model is never sent
+    ///     to `generateContent`); the served models' own methods always apply.
     ///   - logger: Where calls are logged, never with secrets.
     /// - Throws: ``SwitchyardError`` `configuration` when the endpoint is not an AI Studio endpoint.
     public init(
@@ -29,6 +31,7 @@ public struct GoogleAIStudioProvider: Provider {
         credentials: any CredentialSource,
         transport: any HTTPTransport,
         unsupportedFields: UnsupportedFieldPolicy = .refuse,
+        apiMethods: [String: APIMethod] = [:],
         logger: Logger
     ) throws(SwitchyardError) {
         guard endpoint.backend == .aiStudio else {
@@ -38,6 +41,7 @@ public struct GoogleAIStudioProvider: Provider {
             name: name,
             endpoint: endpoint,
             models: models,
+            apiMethods: apiMethods,
             credentials: credentials,
             transport: transport,
             unsupportedFields: unsupportedFields,
@@ -61,6 +65,7 @@ public struct GoogleAIStudioProvider: Provider {
             credentials: credentials,
             transport: transport,
             unsupportedFields: settings.unsupportedFields,
+            apiMethods: catalog.models.mapValues(\.capabilities.apiMethod),
             logger: logger
         )
     }

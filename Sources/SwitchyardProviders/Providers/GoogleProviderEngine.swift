@@ -14,6 +14,8 @@ struct GoogleProviderEngine: Sendable {
     let name: String
     let endpoint: GoogleEndpoint
     let models: [String: ModelCapabilities]
+    /// How each model the catalog knows is called, including models this provider's region does not serve.
+    let apiMethods: [String: APIMethod]
     let client: GoogleAPIClient
     let fields: FieldPolicyEnforcer
     let logger: Logger
@@ -22,6 +24,7 @@ struct GoogleProviderEngine: Sendable {
         name: String,
         endpoint: GoogleEndpoint,
         models: [String: ModelCapabilities],
+        apiMethods: [String: APIMethod],
         credentials: any CredentialSource,
         transport: any HTTPTransport,
         unsupportedFields: UnsupportedFieldPolicy,
@@ -30,6 +33,7 @@ struct GoogleProviderEngine: Sendable {
         self.name = name
         self.endpoint = endpoint
         self.models = models
+        self.apiMethods = apiMethods.merging(models.mapValues(\.apiMethod)) { _, served in served }
         self.client = GoogleAPIClient(providerName: name, credentials: credentials, transport: transport, logger: logger)
         self.fields = FieldPolicyEnforcer(providerName: name, backend: endpoint.backend, dropUnsupported: unsupportedFields == .drop)
         self.logger = logger
@@ -43,7 +47,7 @@ struct GoogleProviderEngine: Sendable {
 
     /// Whether a model is called through `:predict` (Imagen); models missing from the catalog are treated as Gemini.
     private func isImagen(_ model: String) -> Bool {
-        models[model]?.apiMethod == .predict
+        apiMethods[model] == .predict
     }
 
     private func tagged(_ error: any Error, model: String?) -> SwitchyardError {
@@ -200,15 +204,22 @@ struct GoogleProviderEngine: Sendable {
                 throw SwitchyardError(.invalidArgument, "\(model) is an Imagen model and has no countTokens method", model: model)
             }
             let resource = try endpoint.modelResource(model)
+            // The policy is applied to the body as the caller sent it, so field paths name the caller's fields.
             let policy = try fields.enforce(try WireJSON.encode(request), rules: BackendFieldRules.countTokens(for: endpoint.backend), model: model)
-            var cleaned = request
-            if policy.body.count != 0, !policy.warnings.isEmpty {
-                cleaned = try WireJSON.decodeUpstream(CountTokensRequest.self, from: policy.body, what: "countTokens request", provider: name, model: model)
-            }
+            let cleaned =
+                policy.warnings.isEmpty
+                ? request
+                : try WireJSON.decodeUpstream(CountTokensRequest.self, from: policy.body, what: "countTokens request", provider: name, model: model)
             let translated = try CountTokensTranslation.translate(cleaned, backend: endpoint.backend, modelResource: resource, model: model)
             let url = try endpoint.methodURL(model: model, method: "countTokens")
             let data = try await client.sendAndCollect(method: .post, url: url, body: try WireJSON.encode(translated), context: context, model: model)
-            let response = try WireJSON.decodeUpstream(CountTokensResponse.self, from: data, what: "CountTokensResponse", provider: name, model: model)
+            let response = try WireJSON.decodeUpstream(
+                CountTokensResponse.self,
+                from: data,
+                what: "CountTokensResponse",
+                provider: name,
+                model: model
+            )
             return ProviderReply(value: response, warnings: policy.warnings)
         } catch {
             throw tagged(error, model: model)

@@ -125,7 +125,11 @@ public enum GoogleProviderFactory {
                 location: location
             )
         default:
-            throw SwitchyardError(.configuration, "provider \"\(settings.name)\" has an unsupported type \"\(settings.type)\"", provider: settings.name)
+            throw SwitchyardError(
+                .configuration,
+                "provider \"\(settings.name)\" has an unsupported type \"\(settings.type)\"",
+                provider: settings.name
+            )
         }
     }
 

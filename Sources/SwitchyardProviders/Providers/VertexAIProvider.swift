@@ -22,6 +22,8 @@ public struct VertexAIProvider: Provider {
     ///   - credentials: OAuth credentials (service account, ADC), or an API key in express mode.
     ///   - transport: Carries the calls.
     ///   - unsupportedFields: Refuse (the default) or drop request fields Vertex AI does not accept.
+    ///   - apiMethods: How catalog models this provider does not serve are called (so an Imagen model is never sent
+    ///     to `generateContent`); the served models' own methods always apply.
     ///   - logger: Where calls are logged, never with secrets.
     /// - Throws: ``SwitchyardError`` `configuration` when the endpoint is not a Vertex AI endpoint.
     public init(
@@ -31,6 +33,7 @@ public struct VertexAIProvider: Provider {
         credentials: any CredentialSource,
         transport: any HTTPTransport,
         unsupportedFields: UnsupportedFieldPolicy = .refuse,
+        apiMethods: [String: APIMethod] = [:],
         logger: Logger
     ) throws(SwitchyardError) {
         guard endpoint.backend == .vertexAI else {
@@ -40,6 +43,7 @@ public struct VertexAIProvider: Provider {
             name: name,
             endpoint: endpoint,
             models: models,
+            apiMethods: apiMethods,
             credentials: credentials,
             transport: transport,
             unsupportedFields: unsupportedFields,
@@ -63,6 +67,7 @@ public struct VertexAIProvider: Provider {
             credentials: credentials,
             transport: transport,
             unsupportedFields: settings.unsupportedFields,
+            apiMethods: catalog.models.mapValues(\.capabilities.apiMethod),
             logger: logger
         )
     }

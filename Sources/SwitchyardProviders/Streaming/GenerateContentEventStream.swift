@@ -82,16 +82,18 @@ struct GenerateContentEventStream: AsyncSequence, Sendable {
             let blockReason = candidates.isEmpty ? chunk.promptFeedback?.blockReason : nil
             if !reasons.isEmpty || blockReason != nil {
                 finished = true
-                if stream.imagesRequested, let failure = ImageOutcome.safetyFailure(
-                    finishReasons: reasons,
-                    finishMessages: candidates.compactMap(\.finishMessage),
-                    blockReason: stream.imagesRequired ? blockReason : nil,
-                    sawImage: sawImage,
-                    sawContent: sawContent,
-                    imagesRequired: stream.imagesRequired,
-                    provider: stream.provider,
-                    model: stream.model
-                ) {
+                if stream.imagesRequested,
+                    let failure = ImageOutcome.safetyFailure(
+                        finishReasons: reasons,
+                        finishMessages: candidates.compactMap(\.finishMessage),
+                        blockReason: stream.imagesRequired ? blockReason : nil,
+                        sawImage: sawImage,
+                        sawContent: sawContent,
+                        imagesRequired: stream.imagesRequired,
+                        provider: stream.provider,
+                        model: stream.model
+                    )
+                {
                     throw failure
                 }
             }

@@ -3,10 +3,13 @@ import SwitchyardCore
 
 /// JSON encoding and decoding of wire messages, with errors that never carry request or response contents.
 enum WireJSON {
-    /// Encodes a value compactly, without escaping `/` (base64 payloads are full of them).
+    /// Encodes a value compactly, without escaping `/` (base64 payloads are full of them), with sorted keys.
+    ///
+    /// Keys are sorted because Foundation's `JSONEncoder` on Linux writes object members in hash order, which differs
+    /// from call to call; sorted output makes the same request the same bytes.
     static func encode(_ value: some Encodable) throws(SwitchyardError) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         do {
             return try encoder.encode(value)
         } catch {

@@ -78,7 +78,11 @@ struct GeminiImageTranslation {
     /// an image becomes a prediction with `raiFilteredReason`.
     /// - Throws: ``SwitchyardError`` `safetyBlocked` when no image came back for a safety reason, `upstream` when the
     ///   model answered without any image for another reason.
-    static func predictions(from response: GenerateContentResponse, model: String, provider: String) throws(SwitchyardError)
+    static func predictions(
+        from response: GenerateContentResponse,
+        model: String,
+        provider: String
+    ) throws(SwitchyardError)
         -> ImagenPredictResponse
     {
         try ImageOutcome.check(response, imagesRequired: true, provider: provider, model: model)

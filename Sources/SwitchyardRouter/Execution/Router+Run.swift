@@ -59,12 +59,14 @@ extension Router {
 
         var lastError: SwitchyardError?
         var previous: TargetKey?
+        var soonestReopening: ContinuousClock.Instant?
         for target in eligible {
             let key = target.key
             guard let provider = providers[key.provider] else { continue }
             var probing = false
             switch await health.admit(key, now: clock.now()) {
-            case .skip(let reason):
+            case .skip(let reason, let reopensAt):
+                if let reopensAt { soonestReopening = min(soonestReopening ?? reopensAt, reopensAt) }
                 trail.skipped.append(SkippedTarget(provider: key.provider, model: key.model, reasons: [reason]))
                 metrics.skipped(key, reason: "cooldown")
                 logger.debug("target skipped", metadata: ["switchyard.target": "\(key)", "reason": "\(reason)"])
@@ -111,7 +113,8 @@ extension Router {
                     let error = Self.deadlineError(budget: budget, last: lastError, model: model)
                     trail.attempts.append(Attempt(provider: key.provider, model: key.model, outcome: Self.outcome(error), duration: duration))
                     metrics.attempt(key, outcome: error.code.rawValue, duration: duration)
-                    await health.record(key, .failing(perDay: false, retryAfter: nil), now: clock.now())
+                    // The caller's deadline says nothing about the target's health: no failure is counted.
+                    if probing { await health.releaseProbe(key) }
                     logger.info("deadline passed", metadata: ["switchyard.target": "\(key)", "timeout": "\(budget.compactText)"])
                     throw RoutingError(error: error, trail: trail)
 
@@ -126,6 +129,18 @@ extension Router {
                     metrics.attempt(key, outcome: error.code.rawValue, duration: duration)
                     lastError = error
                     var attemptMetadata: Logger.Metadata = ["switchyard.target": "\(key)", "attempt": "\(attemptNumber)", "error": "\(error)"]
+                    if clock.now() >= deadline, error.isRetryable {
+                        // The provider's own timer (bounded by our deadline) fired first: the request's deadline, not
+                        // the target's health, ended this attempt.
+                        if probing { await health.releaseProbe(key) }
+                        logger.info("deadline passed", metadata: attemptMetadata)
+                        throw RoutingError(error: Self.deadlineError(budget: budget, last: error, model: model), trail: trail)
+                    }
+                    if error.code == .cancelled {
+                        // The caller went away: no verdict on the target's health.
+                        if probing { await health.releaseProbe(key) }
+                        throw RoutingError(error: error, trail: trail)
+                    }
                     switch FailureClass(error) {
                     case .final:
                         await health.record(key, .healthy, now: clock.now())
@@ -169,8 +184,11 @@ extension Router {
                                 throw RoutingError(error: SwitchyardError(.cancelled, "the request was cancelled", model: model), trail: trail)
                             }
                             switch await health.admit(key, now: clock.now()) {
-                            case .skip(let reason):
-                                logger.info("target cooled down while waiting; moving on", metadata: ["switchyard.target": "\(key)", "reason": "\(reason)"])
+                            case .skip(let reason, _):
+                                logger.info(
+                                    "target cooled down while waiting; moving on",
+                                    metadata: ["switchyard.target": "\(key)", "reason": "\(reason)"]
+                                )
                                 break tries
                             case .probe:
                                 probing = true
@@ -191,7 +209,8 @@ extension Router {
         let error = SwitchyardError(
             .upstreamUnavailable,
             "every target of \"\(route.name)\" that can serve this request is cooling down: " + cooling.map(\.description).joined(separator: " | "),
-            model: model
+            model: model,
+            retryAfter: soonestReopening.map { max(.zero, $0 - clock.now()) }
         )
         logger.warning("every capable target is cooling down")
         throw RoutingError(error: error, trail: trail)

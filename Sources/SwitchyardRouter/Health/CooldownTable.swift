@@ -11,8 +11,8 @@ actor CooldownTable {
         case pass
         /// Half-open: this request is the one probe and must report back (or release it).
         case probe
-        /// Open, or half-open with a probe in flight.
-        case skip(reason: String)
+        /// Open (until `reopensAt`), or half-open with a probe in flight (`reopensAt` nil).
+        case skip(reason: String, reopensAt: ContinuousClock.Instant?)
     }
 
     /// What an attempt said about a target's health.
@@ -57,7 +57,10 @@ actor CooldownTable {
             return .pass
         case .open:
             if let reopensAt = entry.reopensAt, now < reopensAt {
-                return .skip(reason: "cooling down for \((reopensAt - now).compactText) more (\(entry.reason ?? "failures"))")
+                return .skip(
+                    reason: "cooling down for \((reopensAt - now).compactText) more (\(entry.reason ?? "failures"))",
+                    reopensAt: reopensAt
+                )
             }
             entry.phase = .halfOpen
             entry.probing = true
@@ -65,7 +68,7 @@ actor CooldownTable {
             onTransition(Transition(key: key, from: .open, to: .halfOpen, reason: "cool-down over; probing", reopensAt: nil))
             return .probe
         case .halfOpen:
-            if entry.probing { return .skip(reason: "half-open: a probe request is in flight") }
+            if entry.probing { return .skip(reason: "half-open: a probe request is in flight", reopensAt: nil) }
             entry.probing = true
             entries[key] = entry
             return .probe

@@ -17,7 +17,12 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxRetryDelay: Duration
 
     /// Creates a policy.
-    public init(maxAttempts: Int = 3, initialBackoff: Duration = .milliseconds(500), maxBackoff: Duration = .seconds(8), maxRetryDelay: Duration = .seconds(30)) {
+    public init(
+        maxAttempts: Int = 3,
+        initialBackoff: Duration = .milliseconds(500),
+        maxBackoff: Duration = .seconds(8),
+        maxRetryDelay: Duration = .seconds(30)
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialBackoff = max(.zero, initialBackoff)
         self.maxBackoff = max(.zero, maxBackoff)

@@ -39,8 +39,8 @@ struct RouteTable: Sendable {
                     unavailable: "provider \(provider) is not available"
                 )
             }
-            let capabilities = instance.capabilities(for: model) ?? configuration.model(model, provider: provider)?.capabilities
-            return Target(key: key, weight: weight, capabilities: capabilities, unavailable: nil)
+            // The provider's word wins over the catalog's: a Vertex provider does not serve models its location lacks.
+            return Target(key: key, weight: weight, capabilities: instance.capabilities(for: model), unavailable: nil)
         }
         for (name, settings) in configuration.routes {
             routes[name] = Route(

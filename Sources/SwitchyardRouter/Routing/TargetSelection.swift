@@ -44,7 +44,7 @@ enum TargetSelection {
             if let capabilities = target.capabilities {
                 why.append(contentsOf: reasons(capabilities))
             } else {
-                why.append("provider \(target.key.provider) does not serve model \(target.key.model)")
+                why.append("provider \(target.key.provider) does not serve model \(target.key.model) (not in its catalog or location)")
             }
             if why.isEmpty {
                 eligible.append(target)

@@ -50,6 +50,7 @@ struct ProviderHarness {
         unsupportedFields: UnsupportedFieldPolicy = .refuse,
         express: Bool = false,
         quotaProject: String? = nil,
+        location: String = ProviderHarness.location,
         _ body: (ProviderHarness) async throws -> Result
     ) async throws -> Result {
         let emulator = try await GoogleEmulator.start(
@@ -58,7 +59,10 @@ struct ProviderHarness {
         let transport = CurlTransport(configuration: CurlTransport.Configuration(connectTimeout: .seconds(5), proxy: .none))
         var keyFile: URL?
         do {
-            var settings = ProviderSettings(name: backend == .aiStudio ? "studio" : "vertex", type: backend == .aiStudio ? .googleAIStudio : .vertexAI)
+            var settings = ProviderSettings(
+                name: backend == .aiStudio ? "studio" : "vertex",
+                type: backend == .aiStudio ? .googleAIStudio : .vertexAI
+            )
             settings.baseURL = emulator.baseURL
             settings.unsupportedFields = unsupportedFields
             settings.quotaProject = quotaProject
@@ -94,6 +98,15 @@ struct ProviderHarness {
         await transport.shutdown()
         try? await emulator.shutdown()
         if let keyFile { try? FileManager.default.removeItem(at: keyFile) }
+    }
+
+    /// Injects a fault on this backend's model API (never on the token endpoint).
+    ///
+    /// A dropped connection is injected twice by callers: libcurl silently re-sends a request whose reused
+    /// (kept-alive) connection closes without an answer, so one drop on a reused connection is never seen.
+    func inject(_ kind: EmulatorFault.Kind, count: Int = 1) async {
+        let surface: EmulatorFault.Surface = backend == .aiStudio ? .aiStudio : .vertex
+        await emulator.injectFault(EmulatorFault(kind: kind, match: EmulatorFault.Match(surface: surface), count: count))
     }
 
     /// The model-API requests the emulator received (token requests left out).

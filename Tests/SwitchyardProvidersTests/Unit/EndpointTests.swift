@@ -84,7 +84,9 @@ struct EndpointTests {
             try endpoint.methodURL(model: "imagegeneration@006", method: "predict")
                 == "https://aiplatform.googleapis.com/v1beta1/publishers/google/models/imagegeneration@006:predict"
         )
-        #expect(endpoint.listModelsURL(pageSize: 10, pageToken: nil) == "https://aiplatform.googleapis.com/v1beta1/publishers/google/models?pageSize=10")
+        #expect(
+            endpoint.listModelsURL(pageSize: 10, pageToken: nil) == "https://aiplatform.googleapis.com/v1beta1/publishers/google/models?pageSize=10"
+        )
     }
 
     @Test("Vertex AI base_url override keeps the full project/location path")

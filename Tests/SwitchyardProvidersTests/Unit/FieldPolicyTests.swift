@@ -55,7 +55,9 @@ struct FieldPolicyTests {
 
     @Test("refuse names field and provider; drop removes only the offending members and warns")
     func enforce() throws {
-        let body = Data(#"{"store":true,"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"temperature":0.5,"enableEnhancedCivicAnswers":true}}"#.utf8)
+        let body = Data(
+            #"{"store":true,"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"temperature":0.5,"enableEnhancedCivicAnswers":true}}"#.utf8
+        )
         let rules = BackendFieldRules.generateContent(for: .vertexAI)
         let refusing = FieldPolicyEnforcer(providerName: "vertex-eu", backend: .vertexAI, dropUnsupported: false)
         do {

@@ -26,8 +26,10 @@ struct ModelNameTests {
     @Test("@ versions are kept")
     func atVersions() throws {
         #expect(try ModelName.parse("imagegeneration@006", backend: .vertexAI) == .base("imagegeneration@006"))
-        #expect(try GoogleEndpoint.vertexAI(project: "p", location: "us-central1").modelResource("imagegeneration@006")
-            == "projects/p/locations/us-central1/publishers/google/models/imagegeneration@006")
+        #expect(
+            try GoogleEndpoint.vertexAI(project: "p", location: "us-central1").modelResource("imagegeneration@006")
+                == "projects/p/locations/us-central1/publishers/google/models/imagegeneration@006"
+        )
     }
 
     @Test("models/x: accepted on AI Studio, refused on Vertex AI (it names a Model Registry model there)")
@@ -56,7 +58,10 @@ struct ModelNameTests {
 
     @Test("other resource paths are refused on the backend they do not belong to")
     func foreignPaths() throws {
-        #expect(try GoogleEndpoint.vertexAIExpress().modelResource("publishers/google/models/gemini-2.0-flash") == "publishers/google/models/gemini-2.0-flash")
+        #expect(
+            try GoogleEndpoint.vertexAIExpress().modelResource("publishers/google/models/gemini-2.0-flash")
+                == "publishers/google/models/gemini-2.0-flash"
+        )
         for name in ["publishers/google/models/gemini-2.0-flash", "projects/p/locations/l/endpoints/1", "anthropic/claude"] {
             #expect(throws: SwitchyardError.self, "\(name) on AI Studio") { try GoogleEndpoint.aiStudio().modelResource(name) }
         }

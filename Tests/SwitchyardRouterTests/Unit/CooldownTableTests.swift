@@ -25,14 +25,15 @@ struct CooldownTableTests {
         #expect(opened.first?.reopensAt == start + .seconds(31))
         #expect(opened.first?.reason == "3 consecutive failures")
 
-        guard case .skip(let reason) = await table.admit(key, now: start + .seconds(30)) else {
+        guard case .skip(let reason, let reopensAt) = await table.admit(key, now: start + .seconds(30)) else {
             Issue.record("expected skip while open")
             return
         }
         #expect(reason.contains("cooling down for 1s more"))
+        #expect(reopensAt == start + .seconds(31))
 
         #expect(await table.admit(key, now: start + .seconds(31)) == .probe)
-        guard case .skip(let halfOpenReason) = await table.admit(key, now: start + .seconds(31)) else {
+        guard case .skip(let halfOpenReason, _) = await table.admit(key, now: start + .seconds(31)) else {
             Issue.record("a second request must not probe concurrently")
             return
         }

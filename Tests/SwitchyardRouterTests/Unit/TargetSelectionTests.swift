@@ -1,6 +1,10 @@
 import Foundation
+import GoogleAuth
+import Logging
 import SwitchyardConfig
 import SwitchyardCore
+import SwitchyardHTTP
+import SwitchyardProviders
 import Testing
 
 @testable import SwitchyardRouter
@@ -112,5 +116,54 @@ struct TargetSelectionTests {
         let (eligible, skipped) = TargetSelection.filter(table.route(for: "chat")?.targets ?? []) { _ in [] }
         #expect(eligible.isEmpty)
         #expect(skipped.first?.reasons == ["provider studio is not available"])
+    }
+
+    @Test("without an explicit order, a catalog model's targets follow the providers' declaration order")
+    func declaredProviderOrder() throws {
+        var configuration = try Self.configuration()
+        configuration.providerOrder = ["vertex", "studio"]
+        let order = Router.declaredOrder(configuration: configuration, providers: [:])
+        #expect(order == ["vertex", "studio"])
+        let table = RouteTable(configuration: configuration, providers: [:], providerOrder: order)
+        #expect(table.route(for: "gemini-2.5-flash")?.targets.map(\.key.provider) == ["vertex", "studio"])
+        configuration.providerOrder = ["vertex"]
+        #expect(Router.declaredOrder(configuration: configuration, providers: [:]) == ["vertex", "studio"])
+    }
+}
+
+@Suite("Route table with real adapters")
+struct RouteTableProviderTests {
+    @Test("a Vertex provider whose location lacks a model is skipped with the reason; its catalog models follow it")
+    func locationAware() async throws {
+        var configuration = try TargetSelectionTests.configuration()
+        // Never started: the adapters are only asked what they serve.
+        let transport = CurlTransport()
+        var providers: [String: any Provider] = [:]
+        for (name, var settings) in configuration.providers {
+            if name == "vertex" { settings.location = "global" }
+            configuration.providers[name] = settings
+            let credentials = try await CredentialSourceFactory.apiKey("unused-key")
+                .makeSource(context: CredentialContext(transport: transport, environment: AuthEnvironment()))
+            providers[name] = try GoogleProviderFactory.makeProvider(
+                settings: settings,
+                catalog: try #require(configuration.catalogs[name]),
+                credentials: credentials,
+                transport: transport,
+                logger: Logger(label: "test")
+            )
+        }
+        let table = RouteTable(configuration: configuration, providers: providers, providerOrder: ["studio", "vertex"])
+        let image = try #require(table.route(for: "image"))
+        let (eligible, skipped) = TargetSelection.filter(image.targets) { _ in [] }
+        // The Gemini image model is offered in global; imagegeneration@006 is regional only.
+        #expect(
+            eligible.map(\.key.description) == [
+                "studio/gemini-2.0-flash-preview-image-generation", "vertex/gemini-2.0-flash-preview-image-generation",
+            ]
+        )
+        #expect(skipped.map(\.model) == ["imagegeneration@006"])
+        #expect(skipped.first?.reasons.first?.contains("does not serve model imagegeneration@006") == true)
+        #expect(table.route(for: "imagegeneration@006") == nil, "no provider serves it, so it is not addressable")
+        await transport.shutdown()
     }
 }

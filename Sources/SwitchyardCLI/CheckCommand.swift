@@ -55,7 +55,7 @@ struct CheckCommand: AsyncParsableCommand {
                 logger: CLILogging.logger("switchyard.http", level: global.logLevel)
             )
             var failures = 0
-            for name in configuration.providers.keys.sorted() {
+            for name in CommandContext.providerNames(configuration) {
                 guard let settings = configuration.providers[name] else { continue }
                 let label = "\(name) (\(settings.type.rawValue))"
                 do throws(CLIFailure) {

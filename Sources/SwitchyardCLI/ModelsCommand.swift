@@ -47,7 +47,7 @@ struct ModelListing {
     var routes: [RouteSettings]
 
     init(_ configuration: GatewayConfiguration) {
-        for name in configuration.providers.keys.sorted() {
+        for name in CommandContext.providerNames(configuration) {
             guard let settings = configuration.providers[name] else { continue }
             providers.append((name, settings.type.rawValue))
             guard let catalog = configuration.catalogs[name] else { continue }

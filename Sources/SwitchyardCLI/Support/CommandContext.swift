@@ -36,6 +36,12 @@ struct CommandContext {
         try? await emulator?.shutdown()
     }
 
+    /// The configured providers in the order the file declares them.
+    static func providerNames(_ configuration: GatewayConfiguration) -> [String] {
+        let declared = configuration.providerOrder.filter { configuration.providers[$0] != nil }
+        return declared + configuration.providers.keys.filter { !declared.contains($0) }.sorted()
+    }
+
     /// Loads and validates a configuration file.
     /// - Throws: ``CLIFailure`` (configuration exit code) listing every problem as `file:line: key: message`.
     static func loadConfiguration(_ file: String, environment: [String: String]) throws(CLIFailure) -> GatewayConfiguration {

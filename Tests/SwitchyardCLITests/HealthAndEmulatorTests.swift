@@ -6,13 +6,14 @@ import Testing
 struct HealthAndEmulatorTests {
     @Test("health exits 0 on 200 and 4 on another status or no server")
     func health() async throws {
+        // A generous --timeout: the in-process emulator shares the test process's event loops with the whole suite.
         try await withEmulatorFixture { fixture in
-            let ok = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/emulator/counters"])
+            let ok = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/emulator/counters", "--timeout", "30"])
             #expect(ok.status == 0, "\(ok)")
             #expect(ok.stdout.hasPrefix("200"), "\(ok)")
 
             // The metadata ping without its header answers 403.
-            let refused = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/"])
+            let refused = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/", "--timeout", "30"])
             #expect(refused.status == 4, "\(refused)")
             #expect(refused.stderr.contains("answered 403, not 200"), "\(refused)")
         }

@@ -20,7 +20,7 @@ struct GenerateCommand: AsyncParsableCommand {
               switchyard generate --model chat "Write a haiku about trains"
               switchyard generate --model chat --stream "Tell me a long story"
               switchyard generate --model image "A lighthouse at dusk"
-              switchyard generate --model image --image out/image-1.png "Make the sky purple"
+              switchyard generate --model image --image out/image-1.png "Make it purple"
               switchyard generate --model chat --json "Hello" | jq .trail
             """
     )
@@ -33,13 +33,20 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(name: .customLong("image"), help: ArgumentHelp("An image to send with the prompt; repeatable (multi-turn editing).", valueName: "file"))
     var images: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Where returned images are written.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Where returned images are written (default: ./out).", valueName: "dir"))
     var out: String?
 
     @Flag(name: .long, help: "Stream the answer, printing text as it arrives.")
     var stream = false
 
-    @Flag(name: .long, help: "Print the GenerateContentResponse JSON and the attempt trail instead of text (one JSON line per chunk with --stream).")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Print the response JSON with the attempt trail instead of text.",
+            discussion: "Prints {\"response\": ..., \"trail\": ..., \"warnings\": [...]}; with --stream one {\"response\": chunk} line "
+                + "per chunk, then {\"trail\": ...}. Images stay in the JSON unless --out is given."
+        )
+    )
     var json = false
 
     @Argument(help: "The prompt.")

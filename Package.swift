@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Switchyard", targets: ["Switchyard"]),
         .library(name: "SwitchyardServer", targets: ["SwitchyardServer"]),
         .library(name: "GoogleEmulator", targets: ["GoogleEmulator"]),
+        // The libcurl transport on its own (used by Benchmarks/).
+        .library(name: "SwitchyardHTTP", targets: ["SwitchyardHTTP"]),
         .executable(name: "switchyard", targets: ["SwitchyardCLI"]),
     ],
     dependencies: [

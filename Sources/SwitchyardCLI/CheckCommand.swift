@@ -45,7 +45,13 @@ struct CheckCommand: AsyncParsableCommand {
             Console.line(
                 "PASS config \(global.config) (\(configuration.providers.count) providers, \(configuration.routes.count) routes)"
             )
-            let emulator = try await EmbeddedEmulator.startIfConfigured(configuration, logger: logger)
+            let emulator: GoogleEmulator?
+            do throws(CLIFailure) {
+                emulator = try await EmbeddedEmulator.startIfConfigured(configuration, logger: logger)
+            } catch {
+                Console.line("FAIL emulator: \(error.message)")
+                throw CLIFailure("the embedded emulator did not start", hint: error.hint, exitCode: CLIExitCode.checkFailed)
+            }
             if let emulator { Console.line("PASS emulator listening at \(emulator.baseURL)") }
             let transport = CurlTransport(
                 configuration: CurlTransport.Configuration(

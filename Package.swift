@@ -226,6 +226,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SwitchyardServerTests",
+            dependencies: [
+                "SwitchyardServer",
+                "Switchyard",
+                "GoogleEmulator",
+                "SwitchyardHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SwitchyardCLITests",
             dependencies: [
                 "SwitchyardCLI", "GoogleEmulator", "SwitchyardCore",

@@ -21,7 +21,8 @@ struct SwitchyardCommand: AsyncParsableCommand {
             \(CLIExitCode.helpText)
             """,
         subcommands: [
-            GenerateCommand.self, StoryCommand.self, ModelsCommand.self, CheckCommand.self, HealthCommand.self, EmulatorCommand.self,
+            ServeCommand.self, GenerateCommand.self, StoryCommand.self, ModelsCommand.self, CheckCommand.self, HealthCommand.self,
+            EmulatorCommand.self,
             TokenCommand.self,
         ]
     )

@@ -19,7 +19,7 @@ enum CLIExitCode {
           0  success
           1  request failed (no provider answered, output not writable)
           2  usage error (bad flags or arguments, unreadable --image)
-          3  configuration error (printed as file:line: key: message)
+          3  configuration error, printed as file:line: key: message (serve: 1)
           4  check failed (check: a provider FAILed; health: not 200)
         """
 }

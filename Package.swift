@@ -240,8 +240,7 @@ let package = Package(
         .testTarget(
             name: "SwitchyardCLITests",
             dependencies: [
-                "SwitchyardCLI", "GoogleEmulator", "SwitchyardCore",
-                .product(name: "Logging", package: "swift-log"),
+                "SwitchyardCLI", "SwitchyardHTTP",
             ],
             swiftSettings: swiftSettings
         ),

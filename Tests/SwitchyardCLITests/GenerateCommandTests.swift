@@ -1,5 +1,4 @@
 import Foundation
-import GoogleEmulator
 import Testing
 
 @Suite("switchyard generate", .timeLimit(.minutes(1)))
@@ -30,7 +29,7 @@ struct GenerateCommandTests {
             let original = out.appendingPathComponent("image-1.png")
             let originalBytes = try Data(contentsOf: original)
 
-            await fixture.emulator.resetObservations()
+            try await fixture.control.reset()
             let second = try await CLIProcess.run([
                 "generate", "--config", config, "--model", "image", "--out", out.path, "--image", original.path, "Make the sky purple",
             ])
@@ -44,9 +43,9 @@ struct GenerateCommandTests {
             #expect(try Data(contentsOf: original) == originalBytes, "the input image must not be overwritten")
 
             // The emulator received the earlier image as inline data.
-            let calls = await fixture.emulator.requestLog().filter { $0.path.hasSuffix(":generateContent") }
-            let body = try #require(calls.last).body
-            let request = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+            let calls = try await fixture.control.requests().filter { ($0["path"] as? String)?.hasSuffix(":generateContent") == true }
+            let body = try #require(calls.last?["body"] as? String)
+            let request = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
             let parts = try #require(((request["contents"] as? [[String: Any]])?.first?["parts"]) as? [[String: Any]])
             let inline = try #require(parts.first?["inlineData"] as? [String: Any])
             #expect(inline["mimeType"] as? String == "image/png")
@@ -62,7 +61,7 @@ struct GenerateCommandTests {
             #expect(run.status == 0, "\(run)")
             #expect(run.stdout.contains("Echo: Tell me about trains"), "\(run)")
             #expect(run.stdout.contains("answered by studio/gemini-2.5-flash (route chat) after 1 attempt"), "\(run)")
-            let streamed = await fixture.emulator.requestLog().filter { $0.path.hasSuffix(":streamGenerateContent") }
+            let streamed = try await fixture.control.requests().filter { ($0["path"] as? String)?.hasSuffix(":streamGenerateContent") == true }
             #expect(streamed.count == 1)
         }
     }
@@ -71,7 +70,7 @@ struct GenerateCommandTests {
     func fallback() async throws {
         try await withEmulatorFixture { fixture in
             let config = try fixture.writeConfig()
-            await fixture.emulator.injectFault(EmulatorFault(kind: .status(503), match: .init(surface: .aiStudio), count: 10))
+            try await fixture.control.injectFault(["kind": "status", "status": 503, "match": ["surface": "aiStudio"], "count": 10])
             let run = try await CLIProcess.run(["generate", "--config", config, "--model", "chat", "Hello"])
             #expect(run.status == 0, "\(run)")
             #expect(run.stdout.contains("answered by vertex/gemini-2.5-flash (route chat) after 3 attempts, 1 fallback"), "\(run)")

@@ -1,5 +1,4 @@
 import Foundation
-import GoogleEmulator
 import Testing
 
 @Suite("switchyard health and the embedded emulator", .timeLimit(.minutes(1)))
@@ -8,19 +7,17 @@ struct HealthAndEmulatorTests {
     func health() async throws {
         // A generous --timeout: the in-process emulator shares the test process's event loops with the whole suite.
         try await withEmulatorFixture { fixture in
-            let ok = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/emulator/counters", "--timeout", "30"])
+            let ok = try await CLIProcess.run(["health", "--url", fixture.baseURL + "/emulator/counters", "--timeout", "30"])
             #expect(ok.status == 0, "\(ok)")
             #expect(ok.stdout.hasPrefix("200"), "\(ok)")
 
             // The metadata ping without its header answers 403.
-            let refused = try await CLIProcess.run(["health", "--url", fixture.emulator.baseURL + "/", "--timeout", "30"])
+            let refused = try await CLIProcess.run(["health", "--url", fixture.baseURL + "/", "--timeout", "30"])
             #expect(refused.status == 4, "\(refused)")
             #expect(refused.stderr.contains("answered 403, not 200"), "\(refused)")
         }
-        // A port nobody listens on: take a free port from a stopped emulator.
-        let stopped = try await GoogleEmulator.start()
-        let url = stopped.baseURL
-        try await stopped.shutdown()
+        // A port nobody listens on.
+        let url = "http://127.0.0.1:\(try FreePort.take())"
         let refused = try await CLIProcess.run(["health", "--url", url + "/healthz", "--timeout", "3"])
         #expect(refused.status == 4, "\(refused)")
         #expect(refused.stderr.contains("cannot GET"), "\(refused)")
@@ -29,9 +26,7 @@ struct HealthAndEmulatorTests {
     @Test("generate and check start the embedded emulator when the configuration enables it")
     func embeddedEmulator() async throws {
         // A free port for the embedded emulator, and a scratch directory for its service-account file.
-        let probe = try await GoogleEmulator.start()
-        let port = try #require(Int(probe.baseURL.split(separator: ":").last ?? ""))
-        try await probe.shutdown()
+        let port = try FreePort.take()
         try await withEmulatorFixture { fixture in
             let stateFile = fixture.directory.appendingPathComponent("embedded-sa.json").path
             let config = try fixture.writeConfig(
@@ -61,7 +56,7 @@ struct HealthAndEmulatorTests {
             #expect(check.stdout.contains("PASS vertex (vertex-ai): access token minted"), "\(check)")
             #expect(FileManager.default.fileExists(atPath: stateFile))
             // The fixture's own emulator saw none of it.
-            #expect(await fixture.emulator.counters.requests == 0)
+            #expect(try await fixture.control.counters()["requests"] == 0)
         }
     }
 

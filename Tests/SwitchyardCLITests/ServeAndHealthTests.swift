@@ -1,5 +1,4 @@
 import Foundation
-import GoogleEmulator
 import Testing
 
 @Suite("switchyard serve and health", .timeLimit(.minutes(1)))

@@ -1,5 +1,4 @@
 import Foundation
-import GoogleEmulator
 import Testing
 
 @Suite("switchyard story", .timeLimit(.minutes(1)))

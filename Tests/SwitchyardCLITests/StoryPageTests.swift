@@ -1,5 +1,4 @@
 import Foundation
-import GoogleEmulator
 import Testing
 
 @testable import SwitchyardCLI

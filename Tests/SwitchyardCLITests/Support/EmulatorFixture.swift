@@ -1,34 +1,47 @@
 import Foundation
-import GoogleEmulator
-import Logging
 
-/// An in-process emulator on 127.0.0.1 (free port) and a scratch directory holding a configuration whose two
-/// providers (AI Studio by API key, Vertex AI by a service-account key the emulator trusts) point at it.
+/// A Google emulator in its own process (`switchyard emulator` on a free port, so the test process's load can never
+/// stall it) and a scratch directory holding a configuration whose two providers (AI Studio by API key, Vertex AI by a
+/// service-account key the emulator trusts) point at it. Faults, the request log and counters go through the
+/// emulator's control API.
 struct EmulatorFixture {
     static let apiKey = "cli-test-key"
     static let project = "switchyard-test"
 
-    let emulator: GoogleEmulator
+    let process: BackgroundProcess
+    let baseURL: String
     let directory: URL
     let serviceAccountFile: URL
+    let control: EmulatorControl
 
-    /// Starts the emulator and writes the service-account file.
+    /// Starts the emulator and waits until it has written the service-account file.
     static func start() async throws -> EmulatorFixture {
-        // Critical only: connections cancelled at shutdown are logged as errors and are expected here.
-        var logger = Logger(label: "switchyard.emulator")
-        logger.logLevel = .critical
-        let emulator = try await GoogleEmulator.start(GoogleEmulator.Configuration(apiKeys: [apiKey], projects: [project]), logger: logger)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-cli-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let account = try await emulator.createServiceAccount(project: project)
         let serviceAccountFile = directory.appendingPathComponent("service-account.json")
-        try account.json.write(to: serviceAccountFile)
-        return EmulatorFixture(emulator: emulator, directory: directory, serviceAccountFile: serviceAccountFile)
+        let (process, baseURL) = try await BackgroundProcess.start([
+            "emulator", "--port", "0", "--api-key", apiKey, "--project", project,
+            "--write-service-account", serviceAccountFile.path, "--service-account-project", project,
+        ]) { text -> String? in
+            // Ready once the key file is written (the last line it prints at start-up).
+            guard text.contains("Service-account key file:"),
+                let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Google emulator listening on ") })
+            else { return nil }
+            return String(line.dropFirst("Google emulator listening on ".count)).trimmingCharacters(in: .whitespaces)
+        }
+        return EmulatorFixture(
+            process: process,
+            baseURL: baseURL,
+            directory: directory,
+            serviceAccountFile: serviceAccountFile,
+            control: EmulatorControl(baseURL: baseURL)
+        )
     }
 
     /// Stops the emulator and removes the directory.
     func stop() async {
-        try? await emulator.shutdown()
+        await process.stop()
+        await control.shutdown()
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -45,7 +58,7 @@ struct EmulatorFixture {
         baseURL: String? = nil,
         extra: String = ""
     ) throws -> String {
-        let url = baseURL ?? emulator.baseURL
+        let url = baseURL ?? self.baseURL
         let text = """
             catalog:
               directory: \(CLIProcess.repositoryRoot.appendingPathComponent("Providers").path)

@@ -65,13 +65,13 @@ struct JSONParser {
             let byte = base[index]
             switch byte {
             case UInt8(ascii: "{"):
+                guard stack.count < maximumDepth else { throw tooDeep() }
                 index &+= 1
                 skipWhitespace()
                 if index < end && base[index] == UInt8(ascii: "}") {
                     index &+= 1
                     value = .object(JSONObject())
                 } else {
-                    guard stack.count < maximumDepth else { throw tooDeep() }
                     var frame = Frame(isObject: true)
                     frame.key = try parseKey()
                     stack.append(frame)
@@ -79,13 +79,13 @@ struct JSONParser {
                     continue parsing
                 }
             case UInt8(ascii: "["):
+                guard stack.count < maximumDepth else { throw tooDeep() }
                 index &+= 1
                 skipWhitespace()
                 if index < end && base[index] == UInt8(ascii: "]") {
                     index &+= 1
                     value = .array([])
                 } else {
-                    guard stack.count < maximumDepth else { throw tooDeep() }
                     stack.append(Frame(isObject: false))
                     continue parsing
                 }

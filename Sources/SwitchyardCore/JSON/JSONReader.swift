@@ -11,7 +11,7 @@ import Foundation
 /// - Numbers: an integer literal (no fraction, no exponent) that fits `Int64` becomes ``JSONValue/integer(_:)``;
 ///   every other number becomes ``JSONValue/double(_:)``, the nearest `Double` (so an integer beyond `Int64`,
 ///   like `18446744073709551615`, is kept only to 17 significant digits, as Foundation's decoder keeps it). `-0`
-///   becomes `.double(-0.0)` so it is written back as `-0`. A number beyond `Double`'s range (`1e400`) is an error.
+///   becomes `.double(-0.0)` so its sign survives (it is written back as `-0.0`). A number beyond `Double`'s range (`1e400`) is an error.
 /// - Errors are ``JSONSyntaxError`` values with the byte offset, line and column.
 ///
 /// Hand-written: a JSON library would provide this, but none is among this machine's Swift packages, and

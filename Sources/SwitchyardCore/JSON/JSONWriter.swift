@@ -6,9 +6,9 @@ import Foundation
 ///   `/` is not escaped (base64 payloads are full of them); everything else, including non-ASCII, is written as
 ///   UTF-8. This is what Foundation's `JSONEncoder` writes with `.withoutEscapingSlashes`.
 /// - Integers are written exactly.
-/// - Doubles are written in Swift's shortest round-trip form (`0.1`, `1e+20`, `5e-324`), with a trailing `.0`
-///   removed as Foundation's `JSONEncoder` does (`1.0` is written `1`, `-0.0` is written `-0`), so outgoing bodies
-///   keep the spelling they had. Reading such a number back gives ``JSONValue/integer(_:)``.
+/// - Doubles are written as Swift's shortest round-trip `description` (`0.1`, `5.0`, `-0.0`, `1e+20`, `5e-324`),
+///   which is always valid JSON, so reading the text back gives the same ``JSONValue`` (`5.0` stays a double, where
+///   Foundation's `JSONEncoder` would write `5` and a re-read would give an integer).
 /// - NaN and infinities are not representable in JSON: writing one throws ``JSONWriteError``.
 ///
 /// Hand-written: a JSON library would provide this, but none is among this machine's Swift packages, and
@@ -117,7 +117,6 @@ public enum JSONWriter {
 
     static func writeDouble(_ number: Double, into output: inout JSONOutput) {
         var text = number.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
         text.withUTF8 { utf8 in
             if let base = utf8.baseAddress { output.append(base, count: utf8.count) }
         }

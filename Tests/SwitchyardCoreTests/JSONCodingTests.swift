@@ -85,7 +85,10 @@ struct JSONCodingTests {
 
     @Test("Syntax errors name line and column; numbers that do not fit name the field")
     func ownMessages() {
-        #expect(Self.message("{\"contents\": [\n  {\"role\": \"user\",,}]}") == "invalid JSON: unexpected ',' at line 2 column 19; expected an object key in double quotes")
+        #expect(
+            Self.message("{\"contents\": [\n  {\"role\": \"user\",,}]}")
+                == "invalid JSON: unexpected ',' at line 2 column 19; expected an object key in double quotes"
+        )
         #expect(Self.message(#"{"contents": ["#) == "invalid JSON: unexpected end of input at line 1 column 15; expected a value")
         #expect(Self.message(#"{"generationConfig":{"candidateCount":1.5}}"#) == "generationConfig.candidateCount: expected an integer, got 1.5")
         #expect(
@@ -116,7 +119,10 @@ struct JSONCodingTests {
         let numbers = try JSONValueDecoder().decode(Numbers.self, from: value)
         #expect(numbers == Numbers(int8: -128, uint8: 255, int32: .max, uint64: 42, float: 0.1, double: 3, int: 5, strings: ["a", "b"]))
         let encoded = try JSONValueEncoder().encode(numbers)
-        #expect(try JSONWriter.string(encoded) == #"{"int8":-128,"uint8":255,"int32":2147483647,"uint64":42,"float":0.1,"double":3.0,"int":5,"strings":["a","b"]}"#)
+        #expect(
+            try JSONWriter.string(encoded)
+                == #"{"int8":-128,"uint8":255,"int32":2147483647,"uint64":42,"float":0.1,"double":3.0,"int":5,"strings":["a","b"]}"#
+        )
 
         var outOfRange = value
         if case .object(var object) = outOfRange {

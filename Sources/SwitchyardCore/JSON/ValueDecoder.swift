@@ -42,7 +42,10 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
             if case .null = value {
                 throw DecodingError.valueNotFound(
                     [Any].self,
-                    DecodingError.Context(codingPath: codingPath, debugDescription: "Cannot get unkeyed decoding container -- found null value instead")
+                    DecodingError.Context(
+                        codingPath: codingPath,
+                        debugDescription: "Cannot get unkeyed decoding container -- found null value instead"
+                    )
                 )
             }
             throw ValueUnwrap.mismatch([Any].self, value, CodingLocation(path))

@@ -13,8 +13,18 @@ enum ByteScan {
     /// hold raw), or `end` when there is none.
     @inline(__always)
     static func firstStringSpecial(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var seen: UInt64 = 0
+        return firstStringSpecial(base, from: start, to: end, seen: &seen)
+    }
+
+    /// ``firstStringSpecial(_:from:to:)``, also OR-ing every byte scanned into `seen`: afterwards
+    /// `seen & 0x80 == 0` when all of them were ASCII (so the run needs no UTF-8 validation).
+    @inline(__always)
+    static func firstStringSpecial(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, seen: inout UInt64) -> Int {
         var index = start
         let raw = UnsafeRawPointer(base)
+        var accumulated: UInt64 = 0
+        defer { seen |= accumulated | accumulated >> 32 | accumulated >> 16 | accumulated >> 8 }
         while index &+ 8 <= end {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             let quote = word ^ quotes
@@ -24,11 +34,13 @@ enum ByteScan {
             let found =
                 ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- spaces) & ~word) & highBits
             if found != 0 { break }
+            accumulated |= word
             index &+= 8
         }
         while index < end {
             let byte = base[index]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
+            accumulated |= UInt64(byte)
             index &+= 1
         }
         return end

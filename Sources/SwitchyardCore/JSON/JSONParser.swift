@@ -3,8 +3,8 @@ import Foundation
 /// The byte-level parser behind ``JSONReader``: one pass over the buffer, an explicit stack instead of recursion.
 ///
 /// Hand-written (see ``JSONReader``). Fast paths: whitespace and structure are handled byte by byte with no
-/// allocation; a string without escapes is found with ``ByteScan`` (eight bytes at a time) and becomes a `String`
-/// in one validating copy; integers are accumulated in place; short decimals use the exact `Double` fast path.
+/// allocation; a string without escapes is found with ``ByteScan`` (eight bytes at a time, noting whether any byte
+/// was not ASCII, so pure-ASCII strings skip UTF-8 validation) and becomes a `String` in one copy; integers are accumulated in place; short decimals use the exact `Double` fast path.
 struct JSONParser {
     private let base: UnsafePointer<UInt8>
     private let end: Int
@@ -29,29 +29,36 @@ struct JSONParser {
         /// Positions of keys, once an object is too large for linear duplicate checks.
         var positions: [String: Int]? = nil
 
-        mutating func add(_ value: JSONValue) {
+        mutating func add(_ value: consuming JSONValue) {
             if !isObject {
                 elements.append(value)
                 return
             }
-            if let existing = position(of: key) {
-                members[existing].value = value
-                return
+            // Written out rather than calling a helper on `self`, which made the compiler copy (retain) the frame.
+            if positions != nil {
+                if let existing = positions?[key] {
+                    members[existing].value = value
+                    return
+                }
+                positions?[key] = members.count
+            } else {
+                let count = members.count
+                var offset = 0
+                while offset < count {
+                    if members[offset].key == key {
+                        members[offset].value = value
+                        return
+                    }
+                    offset &+= 1
+                }
             }
-            positions?[key] = members.count
             members.append((key, value))
             if positions == nil && members.count > 16 {
                 var table: [String: Int] = [:]
                 table.reserveCapacity(members.count * 2)
-                for (offset, member) in members.enumerated() { table[member.key] = offset }
+                for offset in members.indices { table[members[offset].key] = offset }
                 positions = table
             }
-        }
-
-        private func position(of key: String) -> Int? {
-            if let positions { return positions[key] }
-            for offset in members.indices where members[offset].key == key { return offset }
-            return nil
         }
     }
 
@@ -191,13 +198,15 @@ struct JSONParser {
     /// Reads a string's contents; `index` is just past the opening quote and ends just past the closing one.
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index
-        let stop = ByteScan.firstStringSpecial(base, from: index, to: end)
+        var seen: UInt64 = 0
+        let stop = ByteScan.firstStringSpecial(base, from: index, to: end, seen: &seen)
         if stop < end && base[stop] == UInt8(ascii: "\"") {
-            // Fast path: no escapes. One validating copy into the String.
+            // Fast path: no escapes. Validate only when a byte was not ASCII, then one copy into the String.
             index = stop &+ 1
-            let bytes = UnsafeBufferPointer(start: base + start, count: stop &- start)
-            if let string = String(validating: bytes, as: UTF8.self) { return string }
-            throw invalidUTF8(from: start, to: stop)
+            if seen & 0x80 != 0, UTF8Check.firstInvalidOffset(base, from: start, to: stop) != nil {
+                throw invalidUTF8(from: start, to: stop)
+            }
+            return String(decoding: UnsafeBufferPointer(start: base + start, count: stop &- start), as: UTF8.self)
         }
         index = stop
         return try parseEscapedString(start: start)
@@ -215,8 +224,9 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let stop = index
                 index &+= 1
-                if let string = String(validating: scratch, as: UTF8.self) { return string }
-                throw invalidUTF8(from: start, to: stop)
+                // Escapes write whole scalars, so the string is UTF-8 exactly when its raw bytes are.
+                if UTF8Check.firstInvalidOffset(base, from: start, to: stop) != nil { throw invalidUTF8(from: start, to: stop) }
+                return String(decoding: scratch, as: UTF8.self)
             }
             if byte < 0x20 {
                 throw failure(

@@ -120,6 +120,20 @@ let cases: [(Case, any WireMessage.Type)] = [
     (Case(name: "40 MB image request", body: Payloads.largeImageRequest, operationsPerRound: 1, rounds: 9), GenerateContentRequest.self),
 ]
 
+// For `perf record`: BENCH_PROFILE=decode|encode|parse loops only Switchyard's side on the 1 KB request.
+if let profile = ProcessInfo.processInfo.environment["BENCH_PROFILE"] {
+    let message = try GenerateContentRequest.decode(json: Payloads.smallRequest)
+    for _ in 0..<100_000 {
+        switch profile {
+        case "decode": sink &+= try GenerateContentRequest.decode(json: Payloads.smallRequest).unknownFields.members.count
+        case "parse": sink &+= try JSONReader().read(Payloads.smallRequest).objectValue?.members.count ?? 0
+        default: sink &+= try message.jsonData().count
+        }
+    }
+    print(sink)
+    exit(0)
+}
+
 print("json-bench: medians per operation, Foundation vs Switchyard (release build)")
 var rows: [Row] = []
 for (benchCase, type) in cases where filter == nil || benchCase.name.hasPrefix(filter ?? "") {

@@ -246,3 +246,44 @@ struct JSONCodingTests {
         return output
     }
 }
+
+/// A message with one stored and one computed field, to exercise both ways ``WireField`` reaches a property.
+private struct MixedStorageMessage: WireMessage {
+    var stored: String?
+    var backing: [String: Int] = [:]
+    var computed: Int? {
+        get { backing["computed"] }
+        set { backing["computed"] = newValue }
+    }
+    var unknownFields: JSONObject = [:]
+
+    static let wireFields: [WireField<MixedStorageMessage>] = [
+        WireField("stored", \.stored),
+        WireField("computed", \.computed),
+    ]
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.stored == rhs.stored && lhs.backing == rhs.backing && lhs.unknownFields == rhs.unknownFields
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(stored)
+    }
+}
+
+@Suite("WireField storage access")
+struct WireFieldStorageTests {
+    @Test("Stored and computed properties decode and encode through the value coders and Foundation alike")
+    func storedAndComputed() throws {
+        let body = #"{"computed":7,"stored":"s","extra":[1]}"#
+        let message = try MixedStorageMessage.decode(json: Data(body.utf8))
+        #expect(message.stored == "s")
+        #expect(message.computed == 7)
+        #expect(String(decoding: try message.jsonData(), as: UTF8.self) == #"{"stored":"s","computed":7,"extra":[1]}"#)
+        let viaFoundation = try JSONDecoder().decode(MixedStorageMessage.self, from: Data(body.utf8))
+        #expect(viaFoundation == message)
+        let unset = try MixedStorageMessage.decode(json: Data(#"{"stored":null,"computed":null}"#.utf8))
+        #expect(unset.stored == nil && unset.computed == nil)
+        #expect(try unset.jsonData() == Data("{}".utf8))
+    }
+}

@@ -25,7 +25,7 @@ public struct WireField<Message>: Sendable {
     /// Decodes the field straight from a ``JSONValue`` (the ``JSONValueDecoder`` fast path; `null` unsets it).
     let decodeValue: @Sendable (inout Message, JSONValue, CodingLocation) throws -> Void
     /// Encodes the field straight to a ``JSONValue``, or `nil` when unset (the ``JSONValueEncoder`` fast path).
-    let encodeValue: @Sendable (Message, CodingPath) throws -> JSONValue?
+    let encodeValue: @Sendable (UnsafePointer<Message>, CodingPath) throws -> JSONValue?
 
     /// Declares a field stored at `keyPath` under the lowerCamel JSON name `name`.
     public init<Value: Codable & Sendable>(_ name: String, _ keyPath: any WritableKeyPath<Message, Value?> & Sendable) {
@@ -37,16 +37,29 @@ public struct WireField<Message>: Sendable {
         self.encode = { message, container in
             try container.encodeIfPresent(message[keyPath: keyPath], forKey: codingKey)
         }
+        // The fast paths reach a stored property through its offset: applying a key path to a value goes through
+        // generic runtime code (metadata lookups, a copy of the whole message) and was most of the encoding time.
+        // `MemoryLayout.offset(of:)` is `nil` for a property that is not stored inline; then the key path is used.
+        let offset = MemoryLayout<Message>.offset(of: keyPath as PartialKeyPath<Message>)
         self.decodeValue = { message, value, location in
-            if case .null = value {
-                message[keyPath: keyPath] = nil
+            let decoded: Value? = if case .null = value { nil } else { try ValueDecoder.decode(Value.self, from: value, at: location) }
+            if let offset {
+                withUnsafeMutablePointer(to: &message) { pointer in
+                    (UnsafeMutableRawPointer(pointer) + offset).assumingMemoryBound(to: Value?.self).pointee = decoded
+                }
             } else {
-                message[keyPath: keyPath] = try ValueDecoder.decode(Value.self, from: value, at: location)
+                message[keyPath: keyPath] = decoded
             }
         }
         self.encodeValue = { message, parent in
-            guard let value = message[keyPath: keyPath] else { return nil }
-            return try ValueEncoder.encode(value, at: CodingLocation(parent, .name(name)))
+            let stored: Value? =
+                if let offset {
+                    (UnsafeRawPointer(message) + offset).assumingMemoryBound(to: Value?.self).pointee
+                } else {
+                    message.pointee[keyPath: keyPath]
+                }
+            guard let stored else { return nil }
+            return try ValueEncoder.encode(stored, at: CodingLocation(parent, .name(name)))
         }
     }
 }
@@ -114,8 +127,10 @@ extension WireMessage {
         var members: [(key: String, value: JSONValue)] = []
         // Indexing rather than `for field in`: copying each WireField out retained its name and four closures.
         let fields = Self.wireFields
-        for index in fields.indices {
-            if let value = try fields[index].encodeValue(self, path) { members.append((fields[index].name, value)) }
+        try withUnsafePointer(to: self) { message in
+            for index in fields.indices {
+                if let value = try fields[index].encodeValue(message, path) { members.append((fields[index].name, value)) }
+            }
         }
         for member in unknownFields.members {
             if let position = members.firstIndex(where: { $0.key == member.key }) {

@@ -92,3 +92,46 @@ struct JSONWriterTests {
         #expect(try JSONReader().read(data) == big)
     }
 }
+
+@Suite("JSON reader and writer on generated values")
+struct JSONGeneratedValueTests {
+    /// A deterministic random JSON value: every kind, escapes, non-ASCII, surrogate-pair scalars, extreme numbers.
+    private static func value(_ generator: inout SplitMix64, depth: Int) -> JSONValue {
+        let kind = generator.next() % (depth > 4 ? 5 : 7)
+        switch kind {
+        case 0: return .null
+        case 1: return .bool(generator.next() & 1 == 0)
+        case 2: return .integer(Int64(bitPattern: generator.next()) >> (generator.next() % 64))
+        case 3:
+            let bits = generator.next()
+            let number = Double(bitPattern: bits)
+            return .double(number.isFinite ? number : Double(Int64(bitPattern: bits)) / 7)
+        case 4:
+            let alphabet: [Unicode.Scalar] = [
+                "a", "Z", "0", "/", "\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "\u{7F}", "é", "€", "😀", "\u{2028}", " ",
+            ]
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(generator.next() % 40) { text.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            return .string(String(text))
+        case 5:
+            return .array((0..<(generator.next() % 6)).map { _ in value(&generator, depth: depth + 1) })
+        default:
+            var object = JSONObject()
+            for index in 0..<(generator.next() % 6) {
+                object["k\(generator.next() % 10)_\(index)"] = value(&generator, depth: depth + 1)
+            }
+            return .object(object)
+        }
+    }
+
+    @Test("Write then read gives the same value, and Foundation accepts every text written")
+    func roundTrip() throws {
+        var generator = SplitMix64(seed: 2026)
+        for _ in 0..<500 {
+            let original = Self.value(&generator, depth: 0)
+            let data = try JSONWriter.data(original)
+            #expect(try JSONReader().read(data) == original)
+            #expect((try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil)
+        }
+    }
+}

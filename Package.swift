@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Switchyard", targets: ["Switchyard"]),
         .library(name: "SwitchyardServer", targets: ["SwitchyardServer"]),
         .library(name: "GoogleEmulator", targets: ["GoogleEmulator"]),
+        // The libcurl transport on its own (used by Benchmarks/).
+        .library(name: "SwitchyardHTTP", targets: ["SwitchyardHTTP"]),
         .executable(name: "switchyard", targets: ["SwitchyardCLI"]),
     ],
     dependencies: [
@@ -201,6 +203,37 @@ let package = Package(
             dependencies: [
                 "SwitchyardProviders", "SwitchyardHTTP", "GoogleEmulator", "GoogleAuth", "SwitchyardCore", "SwitchyardConfig",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SwitchyardRouterTests",
+            dependencies: [
+                "SwitchyardRouter", "SwitchyardCore", "SwitchyardConfig", "SwitchyardProviders", "SwitchyardHTTP", "GoogleAuth",
+                "GoogleEmulator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SwitchyardTests",
+            dependencies: [
+                "Switchyard", "GoogleEmulator", "SwitchyardHTTP", "GoogleAuth",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SwitchyardServerTests",
+            dependencies: [
+                "SwitchyardServer",
+                "Switchyard",
+                "GoogleEmulator",
+                "SwitchyardHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

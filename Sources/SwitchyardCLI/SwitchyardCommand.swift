@@ -6,6 +6,6 @@ struct SwitchyardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchyard",
         abstract: "A gateway that puts Google AI Studio and Vertex AI behind one request model.",
-        subcommands: [EmulatorCommand.self, TokenCommand.self]
+        subcommands: [ServeCommand.self, EmulatorCommand.self, TokenCommand.self]
     )
 }

@@ -88,6 +88,27 @@ struct GatewayConfigurationTests {
               - {provider: vertex, model: imagegeneration@006, weight: 2}
         """
 
+    @Test("Providers keep the order the file declares them in; retry.cooldown.per_day_period is read")
+    func providerOrderAndPerDayPeriod() throws {
+        let reversed = """
+            providers:
+              vertex:
+                type: vertex-ai
+                project: p
+                location: us-central1
+              studio:
+                type: google-ai-studio
+                api_key: k
+            retry:
+              cooldown: {failures: 2, period: 10s, per_day_period: 90m}
+            """
+        let configuration = try Repository.configuration(reversed)
+        #expect(configuration.providerOrder == ["vertex", "studio"])
+        #expect(configuration.retry.cooldown.perDayPeriod == .seconds(5400))
+        #expect(try Repository.configuration(Self.valid).providerOrder == ["studio", "vertex"])
+        #expect(try Repository.configuration(Self.valid).retry.cooldown.perDayPeriod == .seconds(3600))
+    }
+
     @Test("A route naming an unknown provider is an error naming file, line and key path")
     func unknownProvider() {
         let yaml = Self.valid.replacingOccurrences(

@@ -108,6 +108,12 @@ struct CurlTransportLoadTests {
             #expect(received == size)
             #expect(mismatches == 0)
             #expect(transport.statistics.maxBufferedBytes <= 64 << 10)
+
+            // collect(upTo:) on a paused transfer resumes it and gets every byte.
+            let pausesAfterFirst = transport.statistics.pauseCount
+            let second = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/bytes/\(size)"))
+            await transport.statistics.waitForPause(after: pausesAfterFirst)
+            #expect(try await second.body.collect(upTo: size) == TestHTTPServer.pattern(count: size))
         }
     }
 }

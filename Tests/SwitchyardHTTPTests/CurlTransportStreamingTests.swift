@@ -104,6 +104,37 @@ struct CurlTransportStreamingTests {
         }
     }
 
+    @Test("collect(upTo:) of a body cut off mid-way throws instead of returning a short body")
+    func truncatedCollect() async throws {
+        try await withServerAndTransport { server, transport in
+            let response = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/truncate"))
+            do {
+                let body = try await response.body.collect(upTo: 10_000)
+                Issue.record("expected a truncated-body error, got \(body.count) bytes")
+            } catch {
+                #expect(HTTPTransportError.Code.truncatedBody.matches(error), "\(error)")
+            }
+        }
+    }
+
+    @Test("collect(upTo:) stops a streaming body that grows past the limit and aborts the transfer")
+    func collectLimitMidStream() async throws {
+        try await withServerAndTransport { server, transport in
+            let stream = server.makeStream()
+            let response = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + stream.path))
+            let collecting = Task { try await response.body.collect(upTo: 8) }
+            stream.send("1234")
+            stream.send("56789")
+            let result = await collecting.result
+            if case .failure(let error) = result {
+                #expect(HTTPTransportError.Code.bodyTooLarge.matches(error), "\(error)")
+            } else {
+                Issue.record("expected bodyTooLarge")
+            }
+            await stream.waitUntilClosed()
+        }
+    }
+
     @Test("After shutdown, in-flight bodies fail and execute throws .shutdown")
     func shutdown() async throws {
         let server = try await TestHTTPServer.start()
@@ -127,6 +158,27 @@ struct CurlTransportStreamingTests {
             #expect(HTTPTransportError.Code.shutdown.matches(error))
         }
         await stream.waitUntilClosed()
+        try await server.shutdown()
+    }
+}
+
+@Suite("CurlTransport as a Service", .timeLimit(.minutes(1)))
+struct CurlTransportServiceTests {
+    @Test("run() returns when its task is cancelled, and the transport is then shut down")
+    func runEndsWithShutdown() async throws {
+        let server = try await TestHTTPServer.start()
+        let transport = CurlTransport(configuration: .testing)
+        let running = Task { try await transport.run() }
+        let response = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/bytes/10"))
+        #expect(try await response.body.collect(upTo: 100).count == 10)
+        running.cancel()
+        try await running.value
+        do {
+            _ = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/bytes/10"))
+            Issue.record("expected .shutdown after run() ended")
+        } catch {
+            #expect(HTTPTransportError.Code.shutdown.matches(error), "\(error)")
+        }
         try await server.shutdown()
     }
 }

@@ -4,6 +4,9 @@ public struct EmulatorFault: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// 429 `RESOURCE_EXHAUSTED` with `RetryInfo.retryDelay` (e.g. `"2s"`) and a `QuotaFailure`.
         case rateLimited(retryDelay: String)
+        /// 429 `RESOURCE_EXHAUSTED` whose `QuotaFailure` names a per-day quota (`GenerateRequestsPerDayPerProjectPerModel-FreeTier`
+        /// on AI Studio, `…_requests_per_day…` on Vertex AI), with `RetryInfo.retryDelay`.
+        case dailyQuotaExhausted(retryDelay: String)
         /// Any HTTP status with Google's error body for it (500 `INTERNAL`, 503 `UNAVAILABLE`, ...).
         case status(Int)
         /// The call is answered normally after this extra delay.

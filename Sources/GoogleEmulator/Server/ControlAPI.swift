@@ -4,7 +4,7 @@ import SwitchyardCore
 /// The HTTP control API under `/emulator/` (no auth; never recorded in the request log):
 ///
 /// - `POST /emulator/faults` with `{"kind": "status", "status": 503, "match": {"surface": "vertex", "model": "...",
-///   "method": "..."}, "count": 2}` (or `"fraction": 0.5`). Kinds and their fields: `rateLimited` (`retryDelay`),
+///   "method": "..."}, "count": 2}` (or `"fraction": 0.5`). Kinds and their fields: `rateLimited` (`retryDelay`), `dailyQuotaExhausted` (`retryDelay`),
 ///   `status` (`status`), `latency` (`milliseconds`), `dropConnection`, `malformedBody`, `streamErrorAfter` (`chunks`),
 ///   `tokenError` (`error`, `status`).
 /// - `DELETE /emulator/faults` clears all faults.
@@ -77,6 +77,7 @@ struct ControlAPI: Sendable {
         let kind: EmulatorFault.Kind
         switch kindName {
         case "rateLimited": kind = .rateLimited(retryDelay: value.string("retryDelay") ?? "1s")
+        case "dailyQuotaExhausted": kind = .dailyQuotaExhausted(retryDelay: value.string("retryDelay") ?? "1s")
         case "status": kind = .status(try need(value.integer("status"), "status"))
         case "latency": kind = .latency(.milliseconds(try need(value.integer("milliseconds"), "milliseconds")))
         case "dropConnection": kind = .dropConnection

@@ -162,6 +162,11 @@ final class EmulatorCore: Sendable {
                 return (.error(GoogleError.forStatus(429)), nil)
             }
             return (.error(.rateLimited(retryDelay: delay, surface: route.surface, model: route.model)), nil)
+        case .dailyQuotaExhausted(let delay):
+            if route.surface == .token || route.surface == .metadata {
+                return (.error(GoogleError.forStatus(429)), nil)
+            }
+            return (.error(.rateLimited(retryDelay: delay, surface: route.surface, model: route.model, perDay: true)), nil)
         case .status(let code):
             if route.surface == .metadata {
                 return (.text("Injected fault: HTTP \(code)", status: code, contentType: "text/plain; charset=utf-8"), nil)

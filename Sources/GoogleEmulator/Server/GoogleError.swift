@@ -208,7 +208,8 @@ struct GoogleError: Error, Sendable {
         GoogleError(code: 400, status: "INVALID_ARGUMENT", message: message)
     }
 
-    static func rateLimited(retryDelay: String, surface: EmulatorFault.Surface, model: String?) -> GoogleError {
+    /// A 429 with `QuotaFailure` and `RetryInfo`; `perDay` names the per-day quota instead of the per-minute one.
+    static func rateLimited(retryDelay: String, surface: EmulatorFault.Surface, model: String?, perDay: Bool = false) -> GoogleError {
         let modelName = model ?? "unknown"
         if surface == .vertex {
             return GoogleError(
@@ -223,8 +224,18 @@ struct GoogleError: Error, Sendable {
                             "violations",
                             [
                                 .members([
-                                    ("quotaMetric", "aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model"),
-                                    ("quotaId", "GenerateContentRequestsPerMinutePerProjectPerBaseModel"),
+                                    (
+                                        "quotaMetric",
+                                        perDay
+                                            ? "aiplatform.googleapis.com/generate_content_requests_per_day_per_project_per_base_model"
+                                            : "aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model"
+                                    ),
+                                    (
+                                        "quotaId",
+                                        perDay
+                                            ? "GenerateContentRequestsPerDayPerProjectPerBaseModel"
+                                            : "GenerateContentRequestsPerMinutePerProjectPerBaseModel"
+                                    ),
                                     ("quotaDimensions", .members([("base_model", .string(modelName)), ("region", "global")])),
                                     ("quotaValue", "5"),
                                 ])
@@ -248,7 +259,12 @@ struct GoogleError: Error, Sendable {
                         [
                             .members([
                                 ("quotaMetric", "generativelanguage.googleapis.com/generate_content_free_tier_requests"),
-                                ("quotaId", "GenerateRequestsPerMinutePerProjectPerModel-FreeTier"),
+                                (
+                                    "quotaId",
+                                    perDay
+                                        ? "GenerateRequestsPerDayPerProjectPerModel-FreeTier"
+                                        : "GenerateRequestsPerMinutePerProjectPerModel-FreeTier"
+                                ),
                                 ("quotaDimensions", .members([("location", "global"), ("model", .string(modelName))])),
                                 ("quotaValue", "15"),
                             ])

@@ -82,6 +82,7 @@ struct GatewayConfigurationParser {
         for (name, node) in providerMembers {
             if let settings = provider(name: name, node, catalogs: catalogs) {
                 configuration.providers[name] = settings
+                configuration.providerOrder.append(name)
                 configuration.catalogs[name] = catalogs?[settings.type]
             }
         }
@@ -120,9 +121,10 @@ struct GatewayConfigurationParser {
         if let value = object["initial_backoff"]?.duration() { settings.initialBackoff = value }
         if let value = object["max_backoff"]?.duration() { settings.maxBackoff = value }
         if let value = object["max_retry_delay"]?.duration() { settings.maxRetryDelay = value }
-        if let cooldown = object["cooldown"]?.object(allowed: ["failures", "period"]) {
+        if let cooldown = object["cooldown"]?.object(allowed: ["failures", "period", "per_day_period"]) {
             if let value = cooldown["failures"]?.integer(in: 1...1000) { settings.cooldown.failures = value }
             if let value = cooldown["period"]?.duration() { settings.cooldown.period = value }
+            if let value = cooldown["per_day_period"]?.duration() { settings.cooldown.perDayPeriod = value }
         }
         return settings
     }

@@ -6,6 +6,9 @@ public struct GatewayConfiguration: Sendable {
     public var server = ServerSettings()
     /// The providers, by name.
     public var providers: [String: ProviderSettings] = [:]
+    /// The provider names in the order the file declares them: the order in which providers become targets of a
+    /// catalog model named directly.
+    public var providerOrder: [String] = []
     /// The routes, by name.
     public var routes: [String: RouteSettings] = [:]
     /// Retry and cool-down policy.

@@ -21,6 +21,8 @@ public struct CooldownSettings: Sendable, Hashable {
     public var failures: Int = 3
     /// How long the target stays out of rotation.
     public var period: Duration = .seconds(30)
+    /// How long a 429 for a per-day quota takes the target out of rotation (or the advised delay, if longer).
+    public var perDayPeriod: Duration = .seconds(3600)
 
     /// Creates settings with defaults.
     public init() {}

@@ -30,11 +30,19 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     private let shared = Mutex(Shared())
+    /// Easy handles of finished transfers, kept for reuse: `curl_easy_reset` is much cheaper than a fresh
+    /// `curl_easy_init` plus `curl_easy_cleanup`. A handle here is attached to no multi handle and used by no one.
+    private let idleHandles = Mutex<[IdleEasyHandle]>([])
+    private static let idleHandleLimit = 256
     /// Observations for tests and diagnostics: how often transfers paused, and the most body bytes one transfer
     /// held unread.
     let statistics = CurlLoopStatistics()
     private let multi: UnsafeMutableRawPointer?
     private var active: [ObjectIdentifier: CurlTransfer] = [:]
+    /// Transfers whose head completed during the current perform round (loop thread only).
+    private var readyHeads: [CurlTransfer] = []
+    /// When the deadline scan next has work to do; 0 forces a scan (loop thread only).
+    private var deadlineScanDue: UInt64 = 0
 
     /// Creates the multi handle and starts the loop thread.
     init(configuration: CurlTransport.Configuration) {
@@ -90,6 +98,25 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
     }
 
+    /// An easy handle in its default state, reused if one is idle.
+    func makeEasyHandle() -> UnsafeMutableRawPointer? {
+        if let idle = idleHandles.withLock({ $0.popLast() }) {
+            curl_easy_reset(idle.handle)
+            return idle.handle
+        }
+        return curl_easy_init()
+    }
+
+    /// Takes back an easy handle that is attached to no multi handle; keeps it for reuse or frees it.
+    func recycle(_ handle: UnsafeMutableRawPointer) {
+        let kept = idleHandles.withLock { handles in
+            guard handles.count < Self.idleHandleLimit, shared.withLock({ $0.accepting }) else { return false }
+            handles.append(IdleEasyHandle(handle: handle))
+            return true
+        }
+        if !kept { curl_easy_cleanup(handle) }
+    }
+
     /// Whether new transfers are still accepted.
     var isAccepting: Bool {
         shared.withLock { $0.accepting }
@@ -99,6 +126,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private func runLoop() {
         guard let multi else { return }
+        Thread.current.name = "swy-curl-multi"  // set from the thread itself, so top, perf and gdb show it
         var pending: [Command] = []
         var running: Int32 = 0
         while true {
@@ -114,6 +142,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
             _ = curl_multi_perform(multi, &running)
             collectCompleted(multi)
+            deliverReadyHeads()
             let nextDeadline = enforceDeadlines(multi)
 
             var timeout = -1
@@ -149,6 +178,13 @@ final class CurlMultiLoop: @unchecked Sendable {
             transfer.finish(.failure(.transportShutdown))
             transfer.releaseResources()
         }
+        for handle in idleHandles.withLock({ handles in
+            let taken = handles
+            handles = []
+            return taken
+        }) {
+            curl_easy_cleanup(handle.handle)
+        }
         curl_multi_cleanup(multi)
         for waiter in waiters.0 { waiter.resume() }
     }
@@ -176,6 +212,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
             transfer.inMulti = true
             active[ObjectIdentifier(transfer)] = transfer
+            deadlineScanDue = 0
         case .remove(let transfer):
             guard transfer.inMulti else {
                 transfer.releaseResources()
@@ -186,6 +223,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             guard transfer.inMulti, let easy = transfer.easy else { return }
             transfer.prepareResume()
             transfer.lastActivity = MonotonicClock.now()
+            deadlineScanDue = 0  // the idle deadline runs again
             _ = curl_easy_pause(easy, swy_pause_cont())
         }
     }
@@ -197,6 +235,20 @@ final class CurlMultiLoop: @unchecked Sendable {
         transfer.inMulti = false
         active.removeValue(forKey: ObjectIdentifier(transfer))
         transfer.releaseResources()
+    }
+
+    /// Called from the header callback when a transfer's final head is complete.
+    func headBecameReady(_ transfer: CurlTransfer) {
+        readyHeads.append(transfer)
+        deadlineScanDue = 0  // the idle deadline starts now
+    }
+
+    /// Hands over the heads completed in this round. Done after `curl_multi_perform` returns, so a small response
+    /// whose body also arrived reaches its caller complete, with one wake-up.
+    private func deliverReadyHeads() {
+        guard !readyHeads.isEmpty else { return }
+        for transfer in readyHeads { transfer.sendHeadIfReady() }
+        readyHeads.removeAll(keepingCapacity: true)
     }
 
     private func collectCompleted(_ multi: UnsafeMutableRawPointer) {
@@ -211,9 +263,11 @@ final class CurlMultiLoop: @unchecked Sendable {
                 continue
             }
             if result == CURLE_OK {
-                if !transfer.headSent { transfer.deliverParsedHead() }
+                if !transfer.headReady { transfer.markHeadReady() }
+                transfer.sendHeadIfReady()
                 transfer.finish(.success(()))
             } else {
+                if transfer.headReady { transfer.sendHeadIfReady() }
                 transfer.finish(.failure(transfer.error(for: result)))
             }
             remove(transfer, multi: multi)
@@ -224,6 +278,9 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func enforceDeadlines(_ multi: UnsafeMutableRawPointer) -> UInt64? {
         guard !active.isEmpty else { return nil }
         let now = MonotonicClock.now()
+        // Deadlines only move later (activity pushes idle deadlines out) unless something reset the scan, so
+        // nothing can have expired before the earliest deadline the last scan saw.
+        if now < deadlineScanDue { return deadlineScanDue == .max ? nil : deadlineScanDue }
         var earliest: UInt64?
         var expired: [(CurlTransfer, HTTPTransportError)] = []
         for transfer in active.values {
@@ -234,7 +291,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                 }
                 earliest = min(earliest ?? deadline, deadline)
             }
-            if let idle = transfer.idleLimit, transfer.headSent, !transfer.pausedByBackpressure {
+            if let idle = transfer.idleLimit, transfer.headReady, !transfer.pausedByBackpressure {
                 let deadline = transfer.lastActivity &+ idle
                 if now >= deadline {
                     expired.append((transfer, transfer.timeoutError(.idleTimeout)))
@@ -247,6 +304,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             transfer.finish(.failure(error))
             remove(transfer, multi: multi)
         }
+        deadlineScanDue = earliest ?? .max
         return earliest
     }
 }
@@ -271,4 +329,12 @@ extension CurlTransfer {
         let what = kind == .idleTimeout ? "no response bytes" : "the exchange did not complete"
         return HTTPTransportError(code: kind, message: "\(what) within \(limit.map { "\($0)" } ?? "the limit")")
     }
+}
+
+/// An easy handle waiting in the reuse pool.
+///
+/// Why `@unchecked Sendable` is sound here: a pooled handle is attached to no multi handle and referenced by nothing
+/// but the pool, so whichever thread takes it out of the pool's mutex owns it exclusively.
+struct IdleEasyHandle: @unchecked Sendable {
+    let handle: UnsafeMutableRawPointer
 }

@@ -10,7 +10,7 @@ extension CurlTransfer {
         configuration: CurlTransport.Configuration,
         proxy: ResolvedProxy
     ) throws(HTTPTransportError) {
-        guard let easy = curl_easy_init() else {
+        guard let easy = loop.makeEasyHandle() else {
             throw HTTPTransportError(code: .other, message: "curl_easy_init failed")
         }
         self.easy = easy
@@ -92,9 +92,8 @@ extension CurlTransfer {
 
         // Proxy: always explicit, so libcurl never consults the environment on its own.
         try check(swy_easy_setopt_string(easy, CURLOPT_PROXY, proxy.proxy(forURL: request.url) ?? ""), "proxy")
-        if let noProxy = proxy.noProxy {
-            try check(swy_easy_setopt_string(easy, CURLOPT_NOPROXY, noProxy), "noProxy")
-        }
+        // Always set, so libcurl does not fall back to reading `no_proxy` from the environment itself.
+        try check(swy_easy_setopt_string(easy, CURLOPT_NOPROXY, proxy.noProxy ?? ""), "noProxy")
 
         // Headers, in order, exactly as given; suppress the ones libcurl would add on its own.
         var list: UnsafeMutablePointer<curl_slist>?

@@ -13,7 +13,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// What the caller and the multi thread share.
     struct SharedState {
         /// The caller waiting in `execute` for the response head.
-        var headContinuation: CheckedContinuation<HTTPResponse, any Error>?
+        var headContinuation: CheckedContinuation<ReceivedHead, any Error>?
         /// Whether the response head went to the caller (or the caller gave up on it).
         var headDelivered = false
         /// Body chunks received but not yet read; `chunkStart` is the first unread index.
@@ -29,6 +29,14 @@ final class CurlTransfer: @unchecked Sendable {
         var bodyWaiter: CheckedContinuation<Data?, any Error>?
         /// How the exchange ended; `nil` while it runs. The first outcome wins.
         var outcome: Result<Void, HTTPTransportError>?
+        /// Whether a consumer is collecting the whole body (the write callback then appends to `collected`).
+        var collecting = false
+        /// The collected bytes so far.
+        var collected = Data()
+        /// The most bytes the collecting consumer accepts.
+        var collectLimit = 0
+        /// The consumer waiting for the whole body.
+        var collectWaiter: CheckedContinuation<Data, any Error>?
 
         mutating func popChunk() -> Data? {
             guard chunkStart < chunks.count else { return nil }
@@ -43,6 +51,20 @@ final class CurlTransfer: @unchecked Sendable {
             return chunk
         }
     }
+
+    /// Everyone waiting on the transfer, taken out of the state together.
+    typealias Waiters = (
+        head: CheckedContinuation<ReceivedHead, any Error>?,
+        body: CheckedContinuation<Data?, any Error>?,
+        collector: CheckedContinuation<Data, any Error>?
+    )
+
+    /// Everyone waiting when the transfer ends, with the collected body for a collecting consumer.
+    typealias FinishWaiters = (
+        head: CheckedContinuation<ReceivedHead, any Error>?,
+        body: CheckedContinuation<Data?, any Error>?,
+        collector: (CheckedContinuation<Data, any Error>, Data)?
+    )
 
     /// What the write callback tells libcurl.
     enum Delivery {
@@ -67,12 +89,14 @@ final class CurlTransfer: @unchecked Sendable {
     var requestBody: UnsafeMutableRawBufferPointer?
     /// libcurl's `CURLOPT_ERRORBUFFER`.
     let errorBuffer: UnsafeMutablePointer<CChar>
-    /// The response head being parsed.
+    /// The status of the head being received, and its raw header lines.
     var parsedStatus = 0
-    var parsedHeaders: [(name: String, value: String)] = []
+    var rawHeaderBytes: [UInt8] = []
+    /// Whether the final head is complete (it goes to the caller when the current perform round ends).
+    var headReady = false
     /// Whether the request went out (header blocks before that belong to a proxy's CONNECT).
     var requestSent = false
-    /// Whether the head went to the caller (the multi thread's own view).
+    /// Whether the head went to the caller.
     var headSent = false
     /// Whether the write callback paused the transfer (the multi thread's own view).
     var pausedByBackpressure = false
@@ -90,6 +114,8 @@ final class CurlTransfer: @unchecked Sendable {
     var idleTimeout: Duration?
     /// Whether the URL is `https://` (connect time then includes the TLS handshake).
     var isTLS = false
+    /// Body bytes still to come, from `Content-Length`, if the server announced it.
+    var expectedRemaining: Int?
 
     init(loop: CurlMultiLoop, bufferLimit: Int) {
         self.loop = loop
@@ -106,7 +132,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Frees the easy handle, header list and body copy. Multi thread only (or from `deinit`).
     func releaseResources() {
         if let easy {
-            curl_easy_cleanup(easy)
+            loop.recycle(easy)
             self.easy = nil
         }
         if let headerList {
@@ -126,10 +152,11 @@ final class CurlTransfer: @unchecked Sendable {
 
     // MARK: Caller side
 
-    /// Waits for the response head. Cancelling the task aborts the transfer.
-    func awaitHead() async throws -> HTTPResponse {
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+    /// Waits for the response head, then builds the response (parsing the header lines here, on the caller's task).
+    /// Cancelling the task aborts the transfer.
+    func awaitResponse() async throws -> HTTPResponse {
+        let head = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<ReceivedHead, any Error>) in
                 let failure: HTTPTransportError? = state.withLock { state in
                     if case .failure(let error) = state.outcome { return error }
                     state.headContinuation = continuation
@@ -146,6 +173,20 @@ final class CurlTransfer: @unchecked Sendable {
         } onCancel: {
             cancel(with: .transferCancelled)
         }
+        let headers = head.headers
+        let contentLength = head.contentLength(in: headers)
+        let guardian = CurlTransferGuard(transfer: self)
+        return HTTPResponse(
+            status: head.status,
+            headers: headers,
+            body: HTTPResponseBody(
+                CurlResponseBodySequence(guardian: guardian),
+                lengthHint: contentLength,
+                collector: { maxBytes in
+                    try await guardian.transfer.collectRemaining(upTo: maxBytes, lengthHint: contentLength)
+                }
+            )
+        )
     }
 
     /// The next body chunk, `nil` at the end, or the error that ended the exchange.
@@ -174,6 +215,51 @@ final class CurlTransfer: @unchecked Sendable {
                     }
                 }
                 if let immediate { continuation.resume(with: immediate) }
+            }
+        } onCancel: {
+            cancel(with: .transferCancelled)
+        }
+    }
+
+    /// Reads the rest of the body into one buffer: the write callback appends straight into it and the consumer
+    /// wakes once, at the end. Memory is bounded by `maxBytes` instead of the buffer limit, since the caller asked
+    /// for the whole body anyway.
+    func collectRemaining(upTo maxBytes: Int, lengthHint: Int?) async throws -> Data {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data, any Error>) in
+                var wantsResume = false
+                let immediate: Result<Data, HTTPTransportError>? = state.withLock { state in
+                    var data = Data()
+                    if let lengthHint, lengthHint > 0 { data.reserveCapacity(min(lengthHint, maxBytes)) }
+                    while let chunk = state.popChunk() {
+                        guard data.count + chunk.count <= maxBytes else { return .failure(.bodyTooLarge(limit: maxBytes)) }
+                        data.append(chunk)
+                    }
+                    switch state.outcome {
+                    case .success: return .success(data)
+                    case .failure(let error): return .failure(error)
+                    case nil:
+                        state.collecting = true
+                        state.collected = data
+                        state.collectLimit = maxBytes
+                        state.collectWaiter = continuation
+                        if state.paused, !state.resumeRequested {
+                            state.resumeRequested = true
+                            wantsResume = true
+                        }
+                        return nil
+                    }
+                }
+                if wantsResume { loop.submit(.resume(self)) }
+                switch immediate {
+                case .success(let data):
+                    continuation.resume(returning: data)
+                case .failure(let error):
+                    if error.code == .bodyTooLarge { cancel(with: error) }
+                    continuation.resume(throwing: error)
+                case nil:
+                    break
+                }
             }
         } onCancel: {
             cancel(with: .transferCancelled)
@@ -215,7 +301,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Ends the exchange with `error` unless it already ended, wakes every waiter, and asks the multi thread to drop
     /// the handle. Safe from any thread.
     func cancel(with error: HTTPTransportError) {
-        let waiters: (CheckedContinuation<HTTPResponse, any Error>?, CheckedContinuation<Data?, any Error>?)? = state.withLock {
+        let waiters: Waiters? = state.withLock {
             state in
             guard state.outcome == nil else { return nil }
             state.outcome = .failure(error)
@@ -227,59 +313,97 @@ final class CurlTransfer: @unchecked Sendable {
             state.headDelivered = true
             let body = state.bodyWaiter
             state.bodyWaiter = nil
-            return (head, body)
+            let collector = state.collectWaiter
+            state.collectWaiter = nil
+            state.collecting = false
+            state.collected = Data()
+            return (head, body, collector)
         }
         guard let waiters else { return }
         _ = loop.submit(.remove(self))
         waiters.0?.resume(throwing: error)
         waiters.1?.resume(throwing: error)
+        waiters.2?.resume(throwing: error)
     }
 
     // MARK: Multi thread side
 
     /// Hands the response head to the caller.
-    func deliverHead(_ response: HTTPResponse) {
-        headSent = true
-        let continuation: CheckedContinuation<HTTPResponse, any Error>? = state.withLock { state in
+    func deliverHead(_ head: ReceivedHead) {
+        let continuation: CheckedContinuation<ReceivedHead, any Error>? = state.withLock { state in
             guard !state.headDelivered else { return nil }
             state.headDelivered = true
             let continuation = state.headContinuation
             state.headContinuation = nil
             return continuation
         }
-        continuation?.resume(returning: response)
+        continuation?.resume(returning: head)
     }
 
-    /// Offers body bytes from the write callback.
+    /// Offers body bytes from the write callback. Small network reads are coalesced into chunks of up to
+    /// `coalescingLimit` bytes while the consumer is busy, so a fast body costs few wake-ups and few copies.
     func deliverBody(_ bytes: UnsafeRawBufferPointer) -> Delivery {
-        let chunk = Data(bytes)
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .accepted }
+        let count = bytes.count
+        let sizeHint = expectedRemaining ?? bytes.count
+        let coalescingLimit = min(bufferLimit, Self.coalescingLimit)
+        var tooLarge: (HTTPTransportError, CheckedContinuation<Data, any Error>?)?
         let outcome: (Delivery, CheckedContinuation<Data?, any Error>?, Int) = state.withLock { state in
             guard state.outcome == nil else { return (.abort, nil, 0) }
+            if state.collecting {
+                guard state.collected.count + bytes.count <= state.collectLimit else {
+                    let error = HTTPTransportError.bodyTooLarge(limit: state.collectLimit)
+                    state.outcome = .failure(error)
+                    state.collecting = false
+                    state.collected = Data()
+                    tooLarge = (error, state.collectWaiter)
+                    state.collectWaiter = nil
+                    return (.abort, nil, 0)
+                }
+                state.collected.append(base, count: count)
+                return (.accepted, nil, 0)
+            }
             if let waiter = state.bodyWaiter {
                 state.bodyWaiter = nil
                 return (.accepted, waiter, 0)
             }
-            if state.bufferedBytes > 0, state.bufferedBytes + chunk.count > bufferLimit {
+            if state.bufferedBytes > 0, state.bufferedBytes + bytes.count > bufferLimit {
                 state.paused = true
                 return (.pause, nil, 0)
             }
-            state.chunks.append(chunk)
-            state.bufferedBytes += chunk.count
+            let last = state.chunks.count - 1
+            if last >= state.chunkStart, state.chunks[last].count + bytes.count <= coalescingLimit {
+                state.chunks[last].append(base, count: count)
+            } else {
+                var chunk = Data(capacity: max(bytes.count, min(coalescingLimit, sizeHint)))
+                chunk.append(base, count: count)
+                state.chunks.append(chunk)
+            }
+            state.bufferedBytes += bytes.count
             return (.accepted, nil, state.bufferedBytes)
         }
-        if outcome.0 == .pause {
+        switch outcome.0 {
+        case .pause:
             loop.statistics.recordPause()
-        } else if outcome.2 > 0 {
-            loop.statistics.recordBuffered(outcome.2)
+        case .accepted:
+            if let remaining = expectedRemaining { expectedRemaining = max(0, remaining - bytes.count) }
+            if let waiter = outcome.1 {
+                waiter.resume(returning: Data(bytes))
+            } else {
+                loop.statistics.recordBuffered(outcome.2)
+            }
+        case .abort:
+            if let (error, collector) = tooLarge { collector?.resume(throwing: error) }
         }
-        outcome.1?.resume(returning: chunk)
         return outcome.0
     }
 
+    /// The largest chunk the write callback builds by coalescing reads.
+    static let coalescingLimit = 256 << 10
+
     /// Records how the exchange ended (unless it already ended) and wakes every waiter.
     func finish(_ result: Result<Void, HTTPTransportError>) {
-        let waiters: (CheckedContinuation<HTTPResponse, any Error>?, CheckedContinuation<Data?, any Error>?)? = state.withLock {
-            state in
+        let waiters: FinishWaiters? = state.withLock { state in
             guard state.outcome == nil else { return nil }
             state.outcome = result
             let head = state.headContinuation
@@ -287,7 +411,12 @@ final class CurlTransfer: @unchecked Sendable {
             state.headDelivered = true
             let body = state.bodyWaiter
             state.bodyWaiter = nil
-            return (head, body)
+            let collector = state.collectWaiter
+            state.collectWaiter = nil
+            let collected = state.collected
+            state.collecting = false
+            state.collected = Data()
+            return (head, body, collector.map { ($0, collected) })
         }
         guard let waiters else { return }
         switch result {
@@ -296,9 +425,11 @@ final class CurlTransfer: @unchecked Sendable {
                 throwing: HTTPTransportError(code: .connectionReset, message: "the exchange ended without a response head")
             )
             waiters.1?.resume(returning: nil)
+            if let (collector, data) = waiters.2 { collector.resume(returning: data) }
         case .failure(let error):
             waiters.0?.resume(throwing: error)
             waiters.1?.resume(throwing: error)
+            waiters.2?.0.resume(throwing: error)
         }
     }
 

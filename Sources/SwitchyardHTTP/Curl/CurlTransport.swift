@@ -52,7 +52,7 @@ public final class CurlTransport: HTTPTransport, Service {
             throw error
         }
         do {
-            return try await transfer.awaitHead()
+            return try await transfer.awaitResponse()
         } catch let error as HTTPTransportError {
             if logger.logLevel <= .debug {
                 logger.debug(

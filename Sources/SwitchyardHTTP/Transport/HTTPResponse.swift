@@ -25,13 +25,28 @@ public struct HTTPResponseBody: AsyncSequence, Sendable {
     public typealias Failure = any Error
 
     private let makeBaseIterator: @Sendable () -> AsyncIterator
+    /// The body's announced length (`Content-Length`), if known; lets ``collect(upTo:)`` allocate once.
+    let lengthHint: Int?
+    /// A transport's own way to read the rest of the body in one piece, if it has one.
+    let collector: (@Sendable (_ maxBytes: Int) async throws -> Data)?
 
     /// Wraps any sendable sequence of chunks.
     public init<Base: AsyncSequence & Sendable>(_ base: Base) where Base.Element == Data {
+        self.init(base, lengthHint: nil)
+    }
+
+    /// Wraps a sequence whose total length may be known in advance.
+    init<Base: AsyncSequence & Sendable>(
+        _ base: Base,
+        lengthHint: Int?,
+        collector: (@Sendable (_ maxBytes: Int) async throws -> Data)? = nil
+    ) where Base.Element == Data {
         self.makeBaseIterator = {
             var iterator = base.makeAsyncIterator()
             return AsyncIterator { try await iterator.next() }
         }
+        self.lengthHint = lengthHint
+        self.collector = collector
     }
 
     /// A body that is already complete.
@@ -49,12 +64,20 @@ public struct HTTPResponseBody: AsyncSequence, Sendable {
     /// - Parameter maxBytes: The most bytes to accept.
     /// - Throws: ``HTTPTransportError`` with code `bodyTooLarge` past `maxBytes`, or any transport error.
     public func collect(upTo maxBytes: Int) async throws -> Data {
+        if let collector { return try await collector(maxBytes) }
         var collected = Data()
+        if let lengthHint, lengthHint > 0, lengthHint <= maxBytes {
+            collected.reserveCapacity(lengthHint)
+        }
         for try await chunk in self {
             guard collected.count + chunk.count <= maxBytes else {
                 throw HTTPTransportError.bodyTooLarge(limit: maxBytes)
             }
-            collected.append(chunk)
+            if collected.isEmpty, lengthHint == nil {
+                collected = chunk  // no copy for a body that arrives in one piece
+            } else {
+                collected.append(chunk)
+            }
         }
         return collected
     }

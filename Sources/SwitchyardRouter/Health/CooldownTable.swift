@@ -1,0 +1,134 @@
+/// Per-target circuit breakers, shared by every request a router serves.
+///
+/// Closed → open after ``CooldownPolicy/failures`` consecutive retryable failures, or at once on a per-day quota 429;
+/// open → half-open when the period ends, and the first request to arrive becomes the only probe; the probe's answer
+/// closes the breaker, its retryable failure opens it again. Any answer that is not a retryable failure (a success, a
+/// caller error) counts as healthy.
+actor CooldownTable {
+    /// Whether a request may try a target.
+    enum Admission: Sendable, Hashable {
+        /// Closed: go ahead.
+        case pass
+        /// Half-open: this request is the one probe and must report back (or release it).
+        case probe
+        /// Open (until `reopensAt`), or half-open with a probe in flight (`reopensAt` nil).
+        case skip(reason: String, reopensAt: ContinuousClock.Instant?)
+    }
+
+    /// What an attempt said about a target's health.
+    enum Health: Sendable, Hashable {
+        /// It answered (success or a non-retryable answer).
+        case healthy
+        /// A retryable failure; `perDay` when a 429 named a per-day quota; `retryAfter` as advised.
+        case failing(perDay: Bool, retryAfter: Duration?)
+    }
+
+    /// A breaker's phase change, for logs and metrics.
+    struct Transition: Sendable, Hashable {
+        var key: TargetKey
+        var from: CooldownState.Phase
+        var to: CooldownState.Phase
+        var reason: String
+        var reopensAt: ContinuousClock.Instant?
+    }
+
+    private struct Entry {
+        var failures = 0
+        var phase: CooldownState.Phase = .closed
+        var reopensAt: ContinuousClock.Instant?
+        var probing = false
+        var reason: String?
+    }
+
+    let policy: CooldownPolicy
+    private var entries: [TargetKey: Entry] = [:]
+    private let onTransition: @Sendable (Transition) -> Void
+
+    init(policy: CooldownPolicy, onTransition: @escaping @Sendable (Transition) -> Void = { _ in }) {
+        self.policy = policy
+        self.onTransition = onTransition
+    }
+
+    /// Decides whether a request may try `key` now; a half-open target admits exactly one probe.
+    func admit(_ key: TargetKey, now: ContinuousClock.Instant) -> Admission {
+        guard var entry = entries[key] else { return .pass }
+        switch entry.phase {
+        case .closed:
+            return .pass
+        case .open:
+            if let reopensAt = entry.reopensAt, now < reopensAt {
+                return .skip(
+                    reason: "cooling down for \((reopensAt - now).compactText) more (\(entry.reason ?? "failures"))",
+                    reopensAt: reopensAt
+                )
+            }
+            entry.phase = .halfOpen
+            entry.probing = true
+            entries[key] = entry
+            onTransition(Transition(key: key, from: .open, to: .halfOpen, reason: "cool-down over; probing", reopensAt: nil))
+            return .probe
+        case .halfOpen:
+            if entry.probing { return .skip(reason: "half-open: a probe request is in flight", reopensAt: nil) }
+            entry.probing = true
+            entries[key] = entry
+            return .probe
+        }
+    }
+
+    /// Records what an attempt at `key` said about its health.
+    func record(_ key: TargetKey, _ health: Health, now: ContinuousClock.Instant) {
+        var entry = entries[key] ?? Entry()
+        let before = entry.phase
+        switch health {
+        case .healthy:
+            entry.failures = 0
+            if entry.phase == .halfOpen {
+                entry = Entry()
+                onTransition(Transition(key: key, from: before, to: .closed, reason: "probe succeeded", reopensAt: nil))
+            }
+        case .failing(let perDay, let retryAfter):
+            entry.failures += 1
+            if perDay {
+                let period = max(policy.perDayPeriod, retryAfter ?? .zero)
+                open(&entry, key: key, until: now + period, reason: "per-day quota exhausted")
+            } else if entry.phase == .halfOpen {
+                open(&entry, key: key, until: now + max(policy.period, retryAfter ?? .zero), reason: "probe failed")
+            } else if entry.phase == .closed, entry.failures >= policy.failures {
+                open(&entry, key: key, until: now + policy.period, reason: "\(entry.failures) consecutive failures")
+            }
+        }
+        entries[key] = entry
+    }
+
+    /// Gives back a probe that ended without a verdict (cancelled), so the next request probes instead.
+    func releaseProbe(_ key: TargetKey) {
+        guard var entry = entries[key], entry.phase == .halfOpen else { return }
+        entry.probing = false
+        entries[key] = entry
+    }
+
+    /// Every target that has a record, sorted by provider and model.
+    func states(now: ContinuousClock.Instant) -> [CooldownState] {
+        entries.map { key, entry in
+            CooldownState(
+                provider: key.provider,
+                model: key.model,
+                phase: entry.phase,
+                consecutiveFailures: entry.failures,
+                reopensAt: entry.phase == .open ? entry.reopensAt : nil,
+                reason: entry.phase == .closed ? nil : entry.reason
+            )
+        }
+        .sorted { ($0.provider, $0.model) < ($1.provider, $1.model) }
+    }
+
+    private func open(_ entry: inout Entry, key: TargetKey, until: ContinuousClock.Instant, reason: String) {
+        let before = entry.phase
+        if before == .open, let current = entry.reopensAt, current >= until { return }
+        entry.phase = .open
+        entry.reopensAt = until
+        entry.probing = false
+        entry.reason = reason
+        onTransition(Transition(key: key, from: before, to: .open, reason: reason, reopensAt: until))
+    }
+}

@@ -1,0 +1,22 @@
+import Hummingbird
+import NIOCore
+
+/// The per-request context: Hummingbird's core storage and the connection (to notice a client that goes away);
+/// request state lives in ``RequestSummary``.
+public struct GatewayRequestContext: RequestContext {
+    /// Hummingbird's storage (logger, request id, parameters).
+    public var coreContext: CoreRequestContextStorage
+    /// The connection the request arrived on.
+    let channel: any Channel
+
+    /// Creates the context for a request on a connection.
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.channel = source.channel
+    }
+
+    /// The connection's ``ConnectionCloseWatcher``.
+    var closeWatcher: ConnectionCloseWatcher? {
+        get async { try? await channel.pipeline.handler(type: ConnectionCloseWatcher.self).get() }
+    }
+}

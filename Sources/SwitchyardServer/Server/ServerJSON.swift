@@ -1,0 +1,29 @@
+import Foundation
+import SwitchyardCore
+
+/// JSON coding for request and response bodies: compact, slashes unescaped (base64 and data URLs stay as they are).
+enum ServerJSON {
+    /// Encodes a value; the wire model and the surfaces' own types cannot fail to encode, so a failure is a bug and
+    /// is reported as an `internal` error.
+    static func encode<Value: Encodable>(_ value: Value) throws(SwitchyardError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        do {
+            return try encoder.encode(value)
+        } catch {
+            throw SwitchyardError(.internal, "could not encode the response: \(error)")
+        }
+    }
+
+    /// Decodes a request body, turning any failure into an `invalidArgument` error naming the offending field.
+    static func decode<Value: Decodable>(_ type: Value.Type, from body: Data) throws(SwitchyardError) -> Value {
+        guard !body.isEmpty else {
+            throw SwitchyardError(.invalidArgument, "the request body is empty; expected a JSON object")
+        }
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch {
+            throw SwitchyardError(decoding: error)
+        }
+    }
+}

@@ -77,6 +77,7 @@ struct JSONWriterTests {
         do {
             _ = try JSONWriter.data(value)
         } catch {
+            #expect(error.code == .nonFiniteNumber)
             #expect(error.path == "generationConfig.stops[1]")
             #expect(error.description == "generationConfig.stops[1]: nan cannot be written as JSON")
         }

@@ -170,6 +170,25 @@ public enum JSONWriter {
 
 /// A value that JSON cannot represent (NaN or an infinity), with where it was.
 public struct JSONWriteError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable kind of write error.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The code's text, e.g. `non_finite_number`.
+        public let rawValue: String
+
+        /// Creates a code from its text.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// The code's text.
+        public var description: String { rawValue }
+
+        /// NaN or an infinity, which JSON cannot represent.
+        public static let nonFiniteNumber = Code(rawValue: "non_finite_number")
+    }
+
+    /// The kind of error (today always ``Code/nonFiniteNumber``).
+    public let code: Code
     /// The path of the value, e.g. `generationConfig.temperature`.
     public let path: String
     /// The number that could not be written.
@@ -177,6 +196,7 @@ public struct JSONWriteError: Error, Sendable, Hashable, CustomStringConvertible
 
     /// Creates an error for `value` at `path`.
     public init(path: [any CodingKey], value: Double) {
+        self.code = .nonFiniteNumber
         self.path = DecodingError.render(path)
         self.value = value
     }

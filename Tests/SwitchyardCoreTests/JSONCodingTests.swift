@@ -146,11 +146,18 @@ struct JSONCodingTests {
         #expect(JSONText.canonical(try JSONValueDecoder().decode(JSONValue.self, from: JSONReader().read(data))) == JSONText.canonical(value))
     }
 
-    @Test("A 40 MB inline image round trips unchanged; URL-safe input comes out standard")
+    @Test("A 40 MB inline image round trips byte for byte, with free-form members in order")
     func largeImage() throws {
+        // Eight random bytes per generator step keeps this cheap in debug builds, so it does not starve the
+        // timing-sensitive suites running beside it. (URL-safe input at this size is covered in Base64PayloadTests.)
         var generator = SplitMix64(seed: 7)
-        let bytes = Data((0..<(30 << 20)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
-        let standard = bytes.base64EncodedString()
+        var bytes = [UInt8](repeating: 0, count: 30 << 20)
+        bytes.withUnsafeMutableBytes { buffer in
+            for offset in stride(from: 0, to: buffer.count, by: 8) {
+                buffer.storeBytes(of: generator.next(), toByteOffset: offset, as: UInt64.self)
+            }
+        }
+        let standard = Data(bytes).base64EncodedString()
         #expect(standard.utf8.count == 41_943_040)
         let prefix = #"{"contents":[{"role":"user","parts":[{"text":"describe"},{"inlineData":{"mimeType":"image/png","data":""#
         let suffix = #""}}]}],"generationConfig":{"responseSchema":{"type":"OBJECT","properties":{"z":{},"a":{}}}}}"#
@@ -159,10 +166,6 @@ struct JSONCodingTests {
         let request = try GenerateContentRequest.decode(json: body)
         #expect(request.contents?.first?.parts?.last?.inlineData?.data?.byteCount == bytes.count)
         #expect(try request.jsonData() == body)
-
-        let urlSafe = standard.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        let urlSafeRequest = try GenerateContentRequest.decode(json: Data((prefix + urlSafe + suffix).utf8))
-        #expect(try urlSafeRequest.jsonData() == body)
     }
 
     // MARK: Helpers

@@ -18,12 +18,12 @@ final class OpenSSLTestServer {
         certificatePath = directory.appendingPathComponent("cert.pem").path
         certificateDirectory = hashed.path
         let keyPath = directory.appendingPathComponent("key.pem").path
-        try Self.runOpenSSL([
+        try OpenSSLCommand.run([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", certificatePath, "-days", "1",
             "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
         ])
         try FileManager.default.copyItem(atPath: certificatePath, toPath: hashed.appendingPathComponent("cert.pem").path)
-        try Self.runOpenSSL(["rehash", hashed.path])
+        try OpenSSLCommand.run(["rehash", hashed.path])
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
@@ -64,15 +64,4 @@ final class OpenSSLTestServer {
     }
 
     var baseURL: String { "https://127.0.0.1:\(port)" }
-
-    private static func runOpenSSL(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-    }
 }

@@ -8,6 +8,7 @@ import SwitchyardCore
 import SwitchyardHTTP
 import SwitchyardProviders
 import SwitchyardRouter
+import Synchronization
 
 /// A real emulator on 127.0.0.1, a real libcurl transport and the real AI Studio and Vertex AI adapters, configured
 /// from YAML the way the gateway is.
@@ -170,9 +171,14 @@ func withHarness<T: Sendable>(
 }
 
 /// A continuous clock that records every wait the router asks for (other than racing the deadline).
+///
+/// A wait is measured from the last `now()` the router read, which is the instant it computed its wake-up from (it
+/// reads `now()`, adds the wait and sleeps, with nothing in between). So the recorded wait is exactly what the router
+/// decided, however long a loaded machine takes between the two calls.
 final class RecordingClock: Sendable {
     let waits = LockedArray<Duration>()
     let longestRecorded: Duration
+    private let lastNow = Mutex<ContinuousClock.Instant>(ContinuousClock.now)
 
     init(ignoringWaitsOver longest: Duration = .seconds(5)) {
         self.longestRecorded = longest
@@ -180,9 +186,13 @@ final class RecordingClock: Sendable {
 
     var clock: RouterClock {
         RouterClock(
-            now: { ContinuousClock.now },
+            now: { [self] in
+                let now = ContinuousClock.now
+                lastNow.withLock { $0 = now }
+                return now
+            },
             sleepUntil: { [self] instant in
-                let wait = instant - ContinuousClock.now
+                let wait = instant - lastNow.withLock { $0 }
                 if wait < longestRecorded { waits.append(wait) }
                 try await Task.sleep(until: instant, clock: .continuous)
             }

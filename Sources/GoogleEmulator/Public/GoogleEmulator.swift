@@ -117,7 +117,7 @@ public final class GoogleEmulator: Service, Sendable {
     /// `token_uri` pointing at this emulator.
     /// - Throws: ``CryptoError`` when key generation fails.
     public func createServiceAccount(project: String) async throws -> EmulatorServiceAccount {
-        let key = try RSAPrivateKey.generate(bits: 2048)
+        let key = try await KeyGenerator.rsaKey(bits: 2048)
         let keyID = SecureRandom.bytes(count: 20).map { String(format: "%02x", $0) }.joined()
         let suffix = SecureRandom.bytes(count: 3).map { String(format: "%02x", $0) }.joined()
         let email = "emulator-\(suffix)@\(project).iam.gserviceaccount.com"

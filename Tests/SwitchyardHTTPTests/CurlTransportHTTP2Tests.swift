@@ -261,7 +261,7 @@ struct CurlTransportHTTP2Tests {
 
     @Test("A TLS server that does not offer h2 is reached over HTTP/1.x even with http2 on")
     func fallsBackToHTTP11() async throws {
-        let server = try OpenSSLTestServer()
+        let server = try await OpenSSLTestServer()
         defer { withExtendedLifetime(server) {} }
         for http2 in [true, false] {
             var configuration = CurlTransport.Configuration.testing

@@ -10,7 +10,7 @@ import Testing
 struct CurlTransportTLSTests {
     @Test("Verification is on by default: a self-signed server is refused with a TLS error")
     func verifiesByDefault() async throws {
-        let server = try OpenSSLTestServer()
+        let server = try await OpenSSLTestServer()
         let transport = CurlTransport(configuration: .testing)
         do {
             _ = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/"))
@@ -24,7 +24,7 @@ struct CurlTransportTLSTests {
 
     @Test("A configured CA file or CA directory makes the server trusted")
     func trustsConfiguredCA() async throws {
-        let server = try OpenSSLTestServer()
+        let server = try await OpenSSLTestServer()
         var withFile = CurlTransport.Configuration.testing
         withFile.caFile = server.certificatePath
         var withDirectory = CurlTransport.Configuration.testing
@@ -42,7 +42,7 @@ struct CurlTransportTLSTests {
 
     @Test("verifyTLS = false accepts an untrusted certificate")
     func verificationOff() async throws {
-        let server = try OpenSSLTestServer()
+        let server = try await OpenSSLTestServer()
         var configuration = CurlTransport.Configuration.testing
         configuration.verifyTLS = false
         let transport = CurlTransport(configuration: configuration)

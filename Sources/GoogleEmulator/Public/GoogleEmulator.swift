@@ -20,6 +20,8 @@ public final class GoogleEmulator: Service, Sendable {
     private let logger: Logger
     private let boundPort: Mutex<Int?> = Mutex(nil)
     private let listening = ListeningSignal()
+    /// How many service accounts this emulator has minted (each gets the process's key at that position).
+    private let mintedAccounts = Mutex(0)
     private let runner: Mutex<(group: ServiceGroup, task: Task<Void, any Error>)?> = Mutex(nil)
 
     /// Creates an emulator that listens once ``run()`` is called.
@@ -114,10 +116,16 @@ public final class GoogleEmulator: Service, Sendable {
     // MARK: Credentials
 
     /// Mints a service-account key file the emulator trusts: RSA-2048 PKCS#8 key, every field of a real key file,
-    /// `token_uri` pointing at this emulator.
+    /// `token_uri` pointing at this emulator. Each account of one emulator has a key of its own; emulators in one
+    /// process reuse each other's keys (each trusts only its own accounts), so starting many costs a few generations.
     /// - Throws: ``CryptoError`` when key generation fails.
     public func createServiceAccount(project: String) async throws -> EmulatorServiceAccount {
-        let key = try RSAPrivateKey.generate(bits: 2048)
+        let key = try await KeyGenerator.rsaKey(
+            index: mintedAccounts.withLock { count in
+                defer { count += 1 }
+                return count
+            }
+        )
         let keyID = SecureRandom.bytes(count: 20).map { String(format: "%02x", $0) }.joined()
         let suffix = SecureRandom.bytes(count: 3).map { String(format: "%02x", $0) }.joined()
         let email = "emulator-\(suffix)@\(project).iam.gserviceaccount.com"

@@ -39,7 +39,7 @@ final class NGHTTPDTestServer {
         }
         certificatePath = directory.appendingPathComponent("cert.pem").path
         let keyPath = directory.appendingPathComponent("key.pem").path
-        try OpenSSLCommand.run([
+        try await OpenSSLCommand.run([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", certificatePath, "-days", "1",
             "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
         ])
@@ -86,9 +86,9 @@ final class NGHTTPDTestServer {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// Kills nghttpd. Foundation reaps it; nothing waits here, since a deinit may run on the cooperative pool.
     private static func stop(_ process: Process) {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
     }
 
     // MARK: Reading the log
@@ -131,7 +131,8 @@ final class NGHTTPDTestServer {
     private static func probeListeningPort(of pid: Int32) async throws -> Int {
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
-            if let port = listeningPort(of: pid) { return port }
+            // Reading procfs is a blocking file read: done on a thread of its own.
+            if let port = try await OffPool.run({ listeningPort(of: pid) }) { return port }
             try await Task.sleep(for: .milliseconds(5))  // probe interval, not synchronisation
         }
         throw TestServerError("nghttpd (pid \(pid)) has no listening socket after 10 s")

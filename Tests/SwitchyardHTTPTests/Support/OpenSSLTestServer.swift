@@ -11,19 +11,21 @@ final class OpenSSLTestServer {
     private let process: Process
     private let directory: URL
 
-    init() throws {
+    /// Makes a certificate, starts `openssl s_server` and waits (event-driven, off the cooperative pool) until it
+    /// listens. Kills it again if anything fails on the way.
+    init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("swy-tls-\(UUID().uuidString)")
         let hashed = directory.appendingPathComponent("ca")
         try FileManager.default.createDirectory(at: hashed, withIntermediateDirectories: true)
         certificatePath = directory.appendingPathComponent("cert.pem").path
         certificateDirectory = hashed.path
         let keyPath = directory.appendingPathComponent("key.pem").path
-        try OpenSSLCommand.run([
+        try await OpenSSLCommand.run([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", certificatePath, "-days", "1",
             "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
         ])
         try FileManager.default.copyItem(atPath: certificatePath, toPath: hashed.appendingPathComponent("cert.pem").path)
-        try OpenSSLCommand.run(["rehash", hashed.path])
+        try await OpenSSLCommand.run(["rehash", hashed.path])
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
@@ -31,37 +33,48 @@ final class OpenSSLTestServer {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        self.process = process
-        // s_server prints "ACCEPT 127.0.0.1:PORT" once it listens; read until then (a blocking read, not a sleep).
-        var text = ""
-        var found: Int?
-        while found == nil {
-            let data = output.fileHandleForReading.availableData
-            guard !data.isEmpty else { break }
-            text += String(decoding: data, as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ACCEPT") }),
-                let colon = line.lastIndex(of: ":")
-            {
-                found = Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        process.standardInput = FileHandle.nullDevice
+        // Collected as it arrives (Foundation's reader thread, not the cooperative pool); also keeps draining what
+        // s_server prints per connection, so it never blocks on a full pipe.
+        let log = ServerLog()
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                log.end()
+            } else {
+                log.append(data)
             }
         }
-        guard let found else {
+        try process.run()
+        self.process = process
+        do {
+            // s_server prints "ACCEPT 127.0.0.1:PORT" once it listens.
+            try await log.wait(for: "the ACCEPT line") { Self.acceptedPort(in: $0) != nil }
+            guard let found = Self.acceptedPort(in: log.text) else { throw TestServerError("no port in the ACCEPT line") }
+            port = found
+        } catch {
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            throw CocoaError(.fileReadUnknown)
+            try? FileManager.default.removeItem(at: directory)
+            throw error
         }
-        port = found
-        // Keep draining what s_server prints per connection, so it never blocks on a full pipe.
-        output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
     }
 
     deinit {
-        // s_server ignores SIGTERM.
+        // s_server ignores SIGTERM. Foundation reaps the process; nothing here waits for it (a deinit may run on the
+        // cooperative pool).
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// The port of the first complete `ACCEPT 127.0.0.1:PORT` line in `text`.
+    private static func acceptedPort(in text: String) -> Int? {
+        guard let line = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().first(where: { $0.hasPrefix("ACCEPT") }),
+            let colon = line.lastIndex(of: ":")
+        else { return nil }
+        return Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    }
+
     var baseURL: String { "https://127.0.0.1:\(port)" }
+
 }

@@ -121,8 +121,9 @@ struct ProviderHarness {
     }
 }
 
-/// The standard emulator-suite call context: a generous deadline so no call can hang a test.
-let testContext = ProviderCallContext(requestID: "test", deadline: .now + .seconds(30))
+/// The standard emulator-suite call context: a generous deadline from now, so no call can hang a test. Computed per
+/// use: a stored global is initialised once, and every later test would share a deadline that had long passed.
+var testContext: ProviderCallContext { ProviderCallContext(requestID: "test", deadline: .now + .seconds(30)) }
 
 /// Test-request builders.
 enum Requests {

@@ -71,6 +71,9 @@ struct HealthAndDeadlineTests {
             let router = harness.router()
             await harness.emulator.injectFault(EmulatorFault(kind: .status(503), match: .init(surface: .aiStudio), count: 3))
             await harness.emulator.injectFault(EmulatorFault(kind: .status(503), match: .init(surface: .vertex), count: 3))
+            // Every breaker opens during the first request, so each reopens at least 60 s after `opening`; the
+            // second request's answer comes before `answered`. Bounds from instants, not from the machine's speed.
+            let opening = ContinuousClock.now
             _ = try? await router.generateContent(Prompts.text("Hi"), model: "chat")
             let before = await harness.emulator.counters.requests
             do {
@@ -81,8 +84,9 @@ struct HealthAndDeadlineTests {
                 #expect(error.error.responseHTTPStatus == 503)
                 #expect(error.error.message.contains("studio/gemini-2.5-flash"))
                 #expect(error.error.message.contains("vertex/gemini-2.5-flash"))
+                let answered = ContinuousClock.now
                 let retryAfter = try #require(error.error.retryAfter, "a Retry-After for the soonest reopening")
-                #expect(retryAfter > .seconds(50) && retryAfter <= .seconds(60))
+                #expect(retryAfter >= .seconds(60) - (answered - opening) && retryAfter <= .seconds(60))
                 #expect(error.trail.attempts.isEmpty)
             }
             #expect(await harness.emulator.counters.requests == before)
@@ -109,6 +113,7 @@ struct HealthAndDeadlineTests {
     func perDayQuota() async throws {
         try await withHarness { harness in
             let router = harness.router(perDayCooldown: .seconds(600))
+            let sent = ContinuousClock.now
             await harness.emulator.injectFault(
                 EmulatorFault(kind: .dailyQuotaExhausted(retryDelay: "0.01s"), match: .init(surface: .aiStudio), count: 1)
             )
@@ -117,7 +122,8 @@ struct HealthAndDeadlineTests {
             let state = try #require(await router.cooldowns.first { $0.provider == "studio" })
             #expect(state.phase == .open)
             #expect(state.reason == "per-day quota exhausted")
-            #expect(try #require(state.reopensAt) - ContinuousClock.now > .seconds(590))
+            // 600 s from the failure, which came after `sent` (not the 300 ms period, not the 0.01 s advice).
+            #expect(try #require(state.reopensAt) >= sent + .seconds(600))
 
             let second = try await router.generateContent(Prompts.text("Hi"), model: "chat")
             #expect(second.trail.attempts.map(\.provider) == ["vertex"])
@@ -129,20 +135,22 @@ struct HealthAndDeadlineTests {
     @Test("the deadline bounds a slow attempt: 504 deadlineExceeded soon after it passes")
     func deadlineBoundsAttempt() async throws {
         try await withHarness { harness in
-            await harness.emulator.injectFault(EmulatorFault(kind: .latency(.seconds(10)), match: .init(surface: .aiStudio), count: 1))
+            // The upstream holds the answer 15 times longer than the deadline, so however slow the machine, an answer
+            // before the upstream's can only come from the deadline.
+            await harness.emulator.injectFault(EmulatorFault(kind: .latency(.seconds(15)), match: .init(surface: .aiStudio), count: 1))
             let started = ContinuousClock.now
             do {
-                _ = try await harness.router().generateContent(Prompts.text("Hi"), model: "chat", options: RequestOptions(timeout: .seconds(2)))
+                _ = try await harness.router().generateContent(Prompts.text("Hi"), model: "chat", options: RequestOptions(timeout: .seconds(1)))
                 Issue.record("expected deadlineExceeded")
             } catch let error as RoutingError {
                 #expect(error.error.code == .deadlineExceeded)
                 #expect(error.error.responseHTTPStatus == 504)
-                #expect(error.error.message.contains("2s"))
+                #expect(error.error.message.contains("1s"))
                 #expect(error.trail.attempts.first?.provider == "studio")
             }
             let elapsed = ContinuousClock.now - started
-            #expect(elapsed >= .seconds(2))
-            #expect(elapsed < .seconds(9), "bounded by the deadline, not by the 10 s upstream delay")
+            #expect(elapsed >= .seconds(1))
+            #expect(elapsed < .seconds(12), "bounded by the 1 s deadline, not by the 15 s upstream delay")
         }
     }
 
@@ -151,17 +159,17 @@ struct HealthAndDeadlineTests {
         let retry = RouterHarness.retry.replacingOccurrences(of: "max_retry_delay: 2s", with: "max_retry_delay: 60s")
         try await withHarness(retry: retry) { harness in
             await harness.emulator.injectFault(
-                EmulatorFault(kind: .rateLimited(retryDelay: "15s"), match: .init(surface: .aiStudio), count: 1)
+                EmulatorFault(kind: .rateLimited(retryDelay: "50s"), match: .init(surface: .aiStudio), count: 1)
             )
             let started = ContinuousClock.now
             let reply = try await harness.router().generateContent(
                 Prompts.text("Hi"),
                 model: "chat",
-                options: RequestOptions(timeout: .seconds(12))
+                options: RequestOptions(timeout: .seconds(30))
             )
-            // Waiting 15 s (within max_retry_delay) would have passed the 12 s deadline and ended in a 504; an answer
-            // from Vertex shows the router moved on at once.
-            #expect(ContinuousClock.now - started < .seconds(12))
+            // Waiting 50 s (within max_retry_delay) would have passed the 30 s deadline and ended in a 504; an answer
+            // from Vertex before the deadline shows the router moved on at once, without sleeping until it.
+            #expect(ContinuousClock.now - started < .seconds(30))
             #expect(reply.trail.attempts.map(\.provider) == ["studio", "vertex"])
             #expect(reply.trail.attempts.first?.outcome.label == "rateLimited")
         }

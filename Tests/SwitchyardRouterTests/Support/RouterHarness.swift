@@ -8,6 +8,7 @@ import SwitchyardCore
 import SwitchyardHTTP
 import SwitchyardProviders
 import SwitchyardRouter
+import Synchronization
 
 /// A real emulator on 127.0.0.1, a real libcurl transport and the real AI Studio and Vertex AI adapters, configured
 /// from YAML the way the gateway is.
@@ -169,21 +170,42 @@ func withHarness<T: Sendable>(
     }
 }
 
-/// A continuous clock that records every wait the router asks for (other than racing the deadline).
+/// A continuous clock that records every wait the router asks for, other than racing the request's deadline. For one
+/// request per clock.
+///
+/// The deadline is the first `now()` the router reads (the request's start) plus `deadlineBudget`; a sleep until
+/// exactly that instant is the race against the deadline, and is not recorded. Any other wait is measured from the last
+/// `now()` the router read, which is the instant it computed its wake-up from (it reads `now()`, adds the wait and
+/// sleeps, with nothing in between). So the recorded waits are exactly what the router decided, however long a loaded
+/// machine takes between the calls.
 final class RecordingClock: Sendable {
     let waits = LockedArray<Duration>()
-    let longestRecorded: Duration
+    let deadlineBudget: Duration
+    private let reads = Mutex<(first: ContinuousClock.Instant?, last: ContinuousClock.Instant)>((nil, ContinuousClock.now))
 
-    init(ignoringWaitsOver longest: Duration = .seconds(5)) {
-        self.longestRecorded = longest
+    /// - Parameter deadlineBudget: The request's time budget: ``RouterHarness/retry``'s `timeouts.request` unless the
+    ///   request sets its own timeout.
+    init(deadlineBudget: Duration = .seconds(20)) {
+        self.deadlineBudget = deadlineBudget
     }
 
     var clock: RouterClock {
         RouterClock(
-            now: { ContinuousClock.now },
+            now: { [self] in
+                let now = ContinuousClock.now
+                reads.withLock { reads in
+                    if reads.first == nil { reads.first = now }
+                    reads.last = now
+                }
+                return now
+            },
             sleepUntil: { [self] instant in
-                let wait = instant - ContinuousClock.now
-                if wait < longestRecorded { waits.append(wait) }
+                let (first, last) = reads.withLock { ($0.first, $0.last) }
+                if let first, instant == first + deadlineBudget {
+                    // The race against the deadline.
+                } else {
+                    waits.append(instant - last)
+                }
                 try await Task.sleep(until: instant, clock: .continuous)
             }
         )

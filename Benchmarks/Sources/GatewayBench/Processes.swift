@@ -38,6 +38,18 @@ final class ChildProcess: @unchecked Sendable {
         if process.isRunning { kill(pid, SIGKILL) }
     }
 
+    /// User plus system CPU time the process has used so far (from `/proc/<pid>/stat`, 10 ms resolution).
+    func cpuTime() -> Duration {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return .zero }
+        // Fields after the command name: state is field 3, utime 14, stime 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return .zero }
+        let ticks = Int(sysconf(Int32(_SC_CLK_TCK)))
+        return .milliseconds((user + system) * 1000 / max(1, ticks))
+    }
+
     /// `VmRSS` and `VmHWM` from `/proc/<pid>/status`, in bytes.
     func memory() -> (rss: Int, peak: Int)? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }

@@ -1,7 +1,9 @@
-# Switchyard gateway image.
+# Switchyard gateway image. Checked without Docker by scripts/check-dockerfile.
 #   docker build -t switchyard .
-#   docker run --rm -p 8080:8080 switchyard            # default config: embedded Google emulator, no credentials
-#   docker run --rm -p 8080:8080 -v $PWD/my.yaml:/app/config/switchyard.yaml:ro switchyard
+#   docker run --rm -p 8080:8080 -e SWITCHYARD_CLIENT_KEY=secret switchyard   # default config: embedded Google emulator
+#   docker run --rm -p 8080:8080 -e SWITCHYARD_CLIENT_KEY=secret -v $PWD/my.yaml:/app/config/switchyard.yaml:ro switchyard
+# The server listens on 0.0.0.0 here, which it allows only with client keys: SWITCHYARD_CLIENT_KEY is the key clients
+# send (x-goog-api-key, or Authorization: Bearer on the OpenAI surface).
 
 # ---- build stage: Swift toolchain plus the C libraries Switchyard links ----
 FROM swift:6.2-bookworm AS build
@@ -13,6 +15,8 @@ WORKDIR /src
 COPY Package.swift ./
 RUN mkdir -p Sources && swift package resolve
 COPY Sources ./Sources
+# The manifest declares the test targets too; SwiftPM refuses a package whose target directories are missing.
+COPY Tests ./Tests
 RUN swift build -c release --product switchyard --static-swift-stdlib \
     && mkdir -p /out \
     && cp "$(swift build -c release --show-bin-path)/switchyard" /out/switchyard

@@ -238,6 +238,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SwitchyardCLITests",
+            dependencies: [
+                "SwitchyardCLI", "SwitchyardHTTP",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "GoogleEmulatorTests",
             dependencies: [
                 "GoogleEmulator", "SwitchyardHTTP", "SwitchyardCrypto", "SwitchyardCore",

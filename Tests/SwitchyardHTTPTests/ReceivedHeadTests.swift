@@ -30,4 +30,18 @@ struct ReceivedHeadTests {
         let code = bytes.withUnsafeBytes { CurlTransfer.statusCode(in: $0) }
         #expect(code == expected)
     }
+
+    @Test(
+        "The protocol version comes from the status line",
+        arguments: [
+            ("HTTP/1.1 200 OK", HTTPVersion.http1_1), ("HTTP/1.0 200 ok", .http1_0), ("HTTP/2 200", .http2),
+            ("HTTP/3 200", .http3), ("HTTP/x 200", nil),
+        ] as [(String, HTTPVersion?)]
+    )
+    func version(line: String, expected: HTTPVersion?) {
+        let bytes = Array(line.utf8)
+        let version = bytes.withUnsafeBytes { CurlTransfer.version(in: $0) }
+        #expect(version == expected)
+        #expect(version.map(String.init(describing:)) == expected.map { _ in String(line.prefix { $0 != " " }) })
+    }
 }

@@ -52,10 +52,12 @@ enum CurlCallbacks {
     }
 }
 
-/// The final response head as received: the status and the raw header lines (CRLF-terminated, no status line).
+/// The final response head as received: the status, the raw header lines (CRLF-terminated, no status line), and
+/// the protocol version from the status line.
 struct ReceivedHead: Sendable {
     var status: Int
     var headerBytes: [UInt8]
+    var version: HTTPVersion? = nil
 }
 
 extension CurlTransfer {
@@ -77,6 +79,7 @@ extension CurlTransfer {
         }
         if end >= 5, line.starts(with: "HTTP/".utf8) {
             parsedStatus = Self.statusCode(in: UnsafeRawBufferPointer(rebasing: line[0..<end]))
+            parsedVersion = Self.version(in: UnsafeRawBufferPointer(rebasing: line[0..<end]))
             rawHeaderBytes.removeAll(keepingCapacity: true)
             return
         }
@@ -104,9 +107,24 @@ extension CurlTransfer {
         if status == 0, let easy {
             _ = swy_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
         }
-        let head = ReceivedHead(status: status, headerBytes: rawHeaderBytes)
+        let head = ReceivedHead(status: status, headerBytes: rawHeaderBytes, version: parsedStatus > 0 ? parsedVersion : nil)
         rawHeaderBytes = []
         deliverHead(head)
+    }
+
+    /// The version in a status line: `HTTP/1.1 200 OK` gives 1.1, `HTTP/2 200` gives 2.0 (libcurl writes an
+    /// HTTP/2 or HTTP/3 head in that form too). `nil` if the line does not start with `HTTP/<digit>`.
+    static func version(in line: UnsafeRawBufferPointer) -> HTTPVersion? {
+        let prefix = 5  // "HTTP/"
+        func digit(at index: Int) -> Int? {
+            guard index < line.count, line[index] >= UInt8(ascii: "0"), line[index] <= UInt8(ascii: "9") else { return nil }
+            return Int(line[index] - UInt8(ascii: "0"))
+        }
+        guard let major = digit(at: prefix) else { return nil }
+        guard prefix + 1 < line.count, line[prefix + 1] == UInt8(ascii: "."), let minor = digit(at: prefix + 2) else {
+            return HTTPVersion(major: major, minor: 0)
+        }
+        return HTTPVersion(major: major, minor: minor)
     }
 
     /// The three-digit code after the protocol in a status line such as `HTTP/1.1 200 OK` or `HTTP/2 200`.

@@ -160,7 +160,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
         for transfer in active.values {
             transfer.finish(.failure(.transportShutdown))
-            remove(transfer, multi: multi)
+            remove(transfer, multi: multi, unfinished: true)
         }
         active.removeAll()
         let waiters = shared.withLock { shared in
@@ -218,7 +218,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                 transfer.releaseResources()
                 return
             }
-            remove(transfer, multi: multi)
+            remove(transfer, multi: multi, unfinished: true)
         case .resume(let transfer):
             guard transfer.inMulti, let easy = transfer.easy else { return }
             transfer.prepareResume()
@@ -228,8 +228,17 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
     }
 
-    private func remove(_ transfer: CurlTransfer, multi: UnsafeMutableRawPointer) {
+    /// Takes a transfer out of the multi handle and releases it.
+    ///
+    /// An `unfinished` transfer (cancelled, abandoned, timed out, shut down) must not leave its connection behind:
+    /// libcurl closes an HTTP/1.1 connection cut mid-exchange, but keeps a multiplexed HTTP/2 connection, and when no
+    /// other transfer drives it, the stream's RST_STREAM is not sent and the server keeps producing the abandoned
+    /// response (a streamed generation goes on upstream) until some later request happens to use the connection.
+    /// `CURLOPT_FORBID_REUSE` makes libcurl close the connection instead when this was its last transfer; while
+    /// other streams still use it, libcurl keeps it open and their traffic carries the reset.
+    private func remove(_ transfer: CurlTransfer, multi: UnsafeMutableRawPointer, unfinished: Bool = false) {
         if transfer.inMulti, let easy = transfer.easy {
+            if unfinished { _ = swy_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1) }
             _ = curl_multi_remove_handle(multi, easy)
         }
         transfer.inMulti = false
@@ -302,7 +311,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
         for (transfer, error) in expired {
             transfer.finish(.failure(error))
-            remove(transfer, multi: multi)
+            remove(transfer, multi: multi, unfinished: true)
         }
         deadlineScanDue = earliest ?? .max
         return earliest

@@ -89,8 +89,9 @@ final class CurlTransfer: @unchecked Sendable {
     var requestBody: UnsafeMutableRawBufferPointer?
     /// libcurl's `CURLOPT_ERRORBUFFER`.
     let errorBuffer: UnsafeMutablePointer<CChar>
-    /// The status of the head being received, and its raw header lines.
+    /// The status of the head being received, its protocol version, and its raw header lines.
     var parsedStatus = 0
+    var parsedVersion: HTTPVersion?
     var rawHeaderBytes: [UInt8] = []
     /// Whether the final head is complete (it goes to the caller when the current perform round ends).
     var headReady = false
@@ -185,7 +186,8 @@ final class CurlTransfer: @unchecked Sendable {
                 collector: { maxBytes in
                     try await guardian.transfer.collectRemaining(upTo: maxBytes, lengthHint: contentLength)
                 }
-            )
+            ),
+            httpVersion: head.version
         )
     }
 

@@ -8,12 +8,16 @@ public struct HTTPResponse: Sendable {
     public let headers: HTTPHeaders
     /// The body, as chunks in arrival order.
     public let body: HTTPResponseBody
+    /// The protocol version the response arrived over (``HTTPVersion/http2`` when HTTP/2 was negotiated), or `nil`
+    /// when the transport does not know it (e.g. a response built in memory).
+    public let httpVersion: HTTPVersion?
 
     /// Creates a response.
-    public init(status: Int, headers: HTTPHeaders, body: HTTPResponseBody) {
+    public init(status: Int, headers: HTTPHeaders, body: HTTPResponseBody, httpVersion: HTTPVersion? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.httpVersion = httpVersion
     }
 }
 

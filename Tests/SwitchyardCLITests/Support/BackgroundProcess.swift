@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// A long-running `switchyard` subprocess (`serve`, `emulator`): started, awaited until its output shows it is ready
+/// (no guessing, no polling), its output drained so it never blocks on a full pipe, and stopped with SIGTERM.
+final class BackgroundProcess: @unchecked Sendable {
+    // Unchecked: only the test that owns this object touches `process`.
+    private let process = Process()
+    private let output = Pipe()
+    private let exited = AsyncStream<Void>.makeStream()
+
+    /// Starts `switchyard arguments...` and waits until `ready` finds what it needs in the output so far.
+    /// - Returns: The process and what `ready` returned (e.g. a URL or a port, as text).
+    static func start(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        timeout: Duration = .seconds(45),
+        ready: @escaping @Sendable (String) -> String?
+    ) async throws -> (BackgroundProcess, String) {
+        let background = BackgroundProcess()
+        let value = try await background.launch(arguments, environment: environment, timeout: timeout, ready: ready)
+        return (background, value)
+    }
+
+    private func launch(
+        _ arguments: [String],
+        environment: [String: String],
+        timeout: Duration,
+        ready: @escaping @Sendable (String) -> String?
+    ) async throws -> String {
+        process.executableURL = CLIProcess.executable
+        process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        variables.removeValue(forKey: "SWITCHYARD_HOST")
+        variables.removeValue(forKey: "SWITCHYARD_PORT")
+        for (name, value) in environment { variables[name] = value }
+        process.environment = variables
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = output
+
+        let (chunks, continuation) = AsyncStream<Data>.makeStream()
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                continuation.finish()
+            } else {
+                continuation.yield(data)
+            }
+        }
+        process.terminationHandler = { [exited] _ in exited.continuation.finish() }
+        try process.run()
+
+        enum Event: Sendable {
+            case ready(String)
+            case ended(String)
+            case timedOut
+        }
+        let event = await withTaskGroup(of: Event.self) { group in
+            group.addTask {
+                var text = ""
+                for await chunk in chunks {
+                    text += String(decoding: chunk, as: UTF8.self)
+                    if let value = ready(text) { return .ready(value) }
+                }
+                return .ended(text)
+            }
+            group.addTask {
+                // A bound on the wait for readiness, not synchronisation.
+                try? await Task.sleep(for: timeout)
+                return .timedOut
+            }
+            let first = await group.next() ?? .timedOut
+            group.cancelAll()
+            return first
+        }
+        switch event {
+        case .ready(let value):
+            // Keep draining the pipe so the process never blocks on a full one.
+            output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+            return value
+        case .ended(let text):
+            await stop()
+            Issue.record("switchyard \(arguments.first ?? "") ended before it was ready:\n\(text)")
+            throw NotReady()
+        case .timedOut:
+            await stop()
+            Issue.record("switchyard \(arguments.first ?? "") was not ready within \(timeout)")
+            throw NotReady()
+        }
+    }
+
+    /// Sends SIGTERM (if still running) and waits for the process to exit.
+    func stop() async {
+        if process.isRunning { process.terminate() }
+        for await _ in exited.stream {}
+        output.fileHandleForReading.readabilityHandler = nil
+    }
+
+    /// The process ended or timed out before it was ready.
+    struct NotReady: Error {}
+}
+
+/// A free TCP port on 127.0.0.1, from binding port 0 and closing the socket.
+enum FreePort {
+    static func take() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        guard named == 0 else { throw POSIXError(.EINVAL) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -88,7 +88,12 @@ func freePort() throws -> Int {
 }
 
 /// Polls `url` every millisecond until it answers 200; returns the time since `since`.
-func waitUntilOK(_ url: String, transport: CurlTransport, since: ContinuousClock.Instant, limit: Duration = .seconds(60)) async throws
+func waitUntilOK(
+    _ url: String,
+    transport: CurlTransport,
+    since: ContinuousClock.Instant,
+    limit: Duration = .seconds(60)
+) async throws
     -> Duration
 {
     let deadline = since + limit

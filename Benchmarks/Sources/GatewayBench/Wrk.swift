@@ -50,7 +50,8 @@ struct Wrk {
             // "Socket errors: connect 0, read 0, write 0, timeout 0"
             failures += errors.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.reduce(0, +)
         }
-        let requests = output.split(separator: "\n").first(where: { $0.contains("requests in") })
+        let requests =
+            output.split(separator: "\n").first(where: { $0.contains("requests in") })
             .flatMap { Int($0.trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") } ?? 0
         return Result(requestsPerSecond: rate, requests: requests, failures: failures)
     }

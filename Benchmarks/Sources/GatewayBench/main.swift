@@ -73,7 +73,7 @@ try GatewayConfig.yaml(
     serviceAccountFile: serviceAccountFile,
     catalogDirectory: try findCatalogDirectory()
 )
-    .write(to: configFile, atomically: true, encoding: .utf8)
+.write(to: configFile, atomically: true, encoding: .utf8)
 func gatewayArguments(port: Int) -> [String] {
     ["serve", "--config", configFile.path, "--port", "\(port)", "--log-level", gatewayLogLevel]
 }
@@ -259,7 +259,13 @@ if runs("stream") {
     }
     rows.append(Row(figure: "stream: time to first event p50", baseline: first.direct, gateway: first.gateway, unit: "µs", showAdded: true))
     rows.append(
-        Row(figure: "stream: time per later event p50 (\(events) events)", baseline: perEvent.direct, gateway: perEvent.gateway, unit: "µs", showAdded: true)
+        Row(
+            figure: "stream: time per later event p50 (\(events) events)",
+            baseline: perEvent.direct,
+            gateway: perEvent.gateway,
+            unit: "µs",
+            showAdded: true
+        )
     )
 }
 
@@ -367,7 +373,12 @@ if runs("credentials") {
         headers: headers,
         body: Payloads.text
     )
-    let vertexGateway = Target(label: "gateway vertex", url: "\(gatewayURL)/v1beta/models/bench-vertex:generateContent", headers: [:], body: Payloads.text)
+    let vertexGateway = Target(
+        label: "gateway vertex",
+        url: "\(gatewayURL)/v1beta/models/bench-vertex:generateContent",
+        headers: [:],
+        body: Payloads.text
+    )
     var vertex = (direct: [Double](), gateway: [Double]())
     for _ in 0..<rounds {
         let d = await loader.closedLoop(vertexDirect, concurrency: 1, count: 1000, timeLimit: .seconds(3))
@@ -377,7 +388,9 @@ if runs("credentials") {
         vertex.direct.append(d.p50.micros)
         vertex.gateway.append(g.p50.micros)
     }
-    rows.append(Row(figure: "Vertex (service account) latency c=1 p50", baseline: vertex.direct, gateway: vertex.gateway, unit: "µs", showAdded: true))
+    rows.append(
+        Row(figure: "Vertex (service account) latency c=1 p50", baseline: vertex.direct, gateway: vertex.gateway, unit: "µs", showAdded: true)
+    )
 }
 
 // MARK: Start-up
@@ -391,7 +404,9 @@ if runs("startup") {
             arguments: emulatorArguments(port: port, serviceAccount: nil),
             logFile: work.appendingPathComponent("emulator-startup.log")
         )
-        emulatorStartups.append(try await waitUntilOK("http://127.0.0.1:\(port)/emulator/counters", transport: transport, since: extraEmulator.startedAt).micros)
+        emulatorStartups.append(
+            try await waitUntilOK("http://127.0.0.1:\(port)/emulator/counters", transport: transport, since: extraEmulator.startedAt).micros
+        )
         await extraEmulator.stop()
         let gatewayStartupPort = try freePort()
         let extraGateway = try ChildProcess(
@@ -430,7 +445,8 @@ let signatures = metricsText.split(separator: "\n")
     .compactMap { Double($0.split(separator: " ").last ?? "") }
     .reduce(0, +)
 let counters = await fetchText("\(emulatorURL)/emulator/counters")
-let grants = counters.range(of: #""tokenGrants"\s*:\s*[0-9]+"#, options: .regularExpression)
+let grants =
+    counters.range(of: #""tokenGrants"\s*:\s*[0-9]+"#, options: .regularExpression)
     .map { counters[$0].split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "?" } ?? "?"
 let loadAtEnd = loadAverage()
 
@@ -441,7 +457,9 @@ print("")
 printTable(rows)
 print("")
 let failed = failures.values.reduce(0, +)
-print("failed requests: \(failed)\(failed == 0 ? " ✅" : " ❌ " + failures.filter { $0.value > 0 }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+print(
+    "failed requests: \(failed)\(failed == 0 ? " ✅" : " ❌ " + failures.filter { $0.value > 0 }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
+)
 // Only the credentials phase sends requests through the service-account route.
 let expectedSignatures = runs("credentials") ? 1 : 0
 print(

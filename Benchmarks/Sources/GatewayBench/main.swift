@@ -445,6 +445,15 @@ let signatures = metricsText.split(separator: "\n")
     .filter { $0.hasPrefix("switchyard_auth_jwt_signatures_total") }
     .compactMap { Double($0.split(separator: " ").last ?? "") }
     .reduce(0, +)
+/// The sum of every series of a metric (all label sets), from the Prometheus text.
+func metricTotal(_ name: String) -> Double {
+    metricsText.split(separator: "\n")
+        .filter { $0.hasPrefix(name + "{") || $0.hasPrefix(name + " ") }
+        .compactMap { Double($0.split(separator: " ").last ?? "") }
+        .reduce(0, +)
+}
+let overheadSum = metricTotal("switchyard_gateway_overhead_seconds_sum")
+let overheadCount = metricTotal("switchyard_gateway_overhead_seconds_count")
 let counters = await fetchText("\(emulatorURL)/emulator/counters")
 let grants =
     counters.range(of: #""tokenGrants"\s*:\s*[0-9]+"#, options: .regularExpression)
@@ -468,6 +477,12 @@ print(
         + "(1 service-account credential, token lifetime 3600 s: expected \(expectedSignatures))"
         + (Int(signatures) == expectedSignatures ? " ✅" : " ❌")
 )
+if overheadCount > 0 {
+    print(
+        "the gateway's own overhead metric (switchyard_gateway_overhead_seconds: answer time minus upstream time), "
+            + "mean over the run's \(Int(overheadCount)) requests: \(Int((overheadSum / overheadCount * 1e6).rounded())) µs"
+    )
+}
 print("token grants at the emulator: \(grants) (the gateway's, plus 1 by this benchmark's own credential)")
 print("load average: \(loadAtStart) at start, \(loadAtEnd) at end")
 for note in notes { print("note: \(note)") }

@@ -7,6 +7,7 @@ let rootIdentity = URL(fileURLWithPath: Context.packageDirectory).deletingLastPa
 
 // Benchmarks for Switchyard, kept out of the root package so `swift test` never builds them.
 // Run: swift run -c release --package-path Benchmarks transport-bench
+//      Benchmarks/run-gateway   (gateway-bench: the gateway's overhead against the emulator)
 let package = Package(
     name: "switchyard-benchmarks",
     platforms: [.macOS(.v15)],
@@ -26,6 +27,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Sources/TransportBench"
-        )
+        ),
+        .executableTarget(
+            name: "gateway-bench",
+            dependencies: [
+                .product(name: "Switchyard", package: rootIdentity)
+            ],
+            path: "Sources/GatewayBench"
+        ),
     ]
 )

@@ -25,8 +25,40 @@ enum BackendFieldRules {
         }
     }
 
-    /// Rules for a `GenerateContentRequest` body sent to `backend`.
+    /// Rules for a `GenerateContentRequest` body sent to `backend`; built once, not per request (the paths are parsed
+    /// when a table is built).
     static func generateContent(for backend: GoogleBackend) -> [FieldRule] {
+        backend == .aiStudio ? Tables.aiStudio.generateContent : Tables.vertexAI.generateContent
+    }
+
+    /// Rules for a `countTokens` body as the caller sent it: the generate rules at the root (contents, system
+    /// instruction, tools, generation config) and under `generateContentRequest`.
+    static func countTokens(for backend: GoogleBackend) -> [FieldRule] {
+        backend == .aiStudio ? Tables.aiStudio.countTokens : Tables.vertexAI.countTokens
+    }
+
+    /// Rules for an Imagen `:predict` body: AI Studio never accepted these (the SDK raised before sending).
+    static func imagenPredict(for backend: GoogleBackend) -> [FieldRule] {
+        backend == .aiStudio ? Tables.aiStudio.imagenPredict : Tables.vertexAI.imagenPredict
+    }
+
+    /// The tables of one backend, built on first use.
+    private struct Tables: Sendable {
+        let generateContent: [FieldRule]
+        let countTokens: [FieldRule]
+        let imagenPredict: [FieldRule]
+
+        static let aiStudio = Tables(backend: .aiStudio)
+        static let vertexAI = Tables(backend: .vertexAI)
+
+        init(backend: GoogleBackend) {
+            generateContent = BackendFieldRules.buildGenerateContent(for: backend)
+            countTokens = generateContent + generateContent.map { $0.nested(under: "generateContentRequest") }
+            imagenPredict = BackendFieldRules.buildImagenPredict(for: backend)
+        }
+    }
+
+    private static func buildGenerateContent(for backend: GoogleBackend) -> [FieldRule] {
         let parts = partRules("contents[].parts[]", for: backend) + partRules("systemInstruction.parts[]", for: backend)
         switch backend {
         case .aiStudio:
@@ -64,15 +96,7 @@ enum BackendFieldRules {
         }
     }
 
-    /// Rules for a `countTokens` body as the caller sent it: the generate rules at the root (contents, system
-    /// instruction, tools, generation config) and under `generateContentRequest`.
-    static func countTokens(for backend: GoogleBackend) -> [FieldRule] {
-        let rules = generateContent(for: backend)
-        return rules + rules.map { $0.nested(under: "generateContentRequest") }
-    }
-
-    /// Rules for an Imagen `:predict` body: AI Studio never accepted these (the SDK raised before sending).
-    static func imagenPredict(for backend: GoogleBackend) -> [FieldRule] {
+    private static func buildImagenPredict(for backend: GoogleBackend) -> [FieldRule] {
         guard backend == .aiStudio else { return [] }
         return ["negativePrompt", "seed", "addWatermark", "enhancePrompt", "storageUri"].map {
             FieldRule("parameters.\($0)", reason: "an Imagen parameter only Vertex AI accepts")

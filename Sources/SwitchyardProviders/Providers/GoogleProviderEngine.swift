@@ -82,7 +82,7 @@ struct GoogleProviderEngine: Sendable {
     private func geminiBody(_ request: GenerateContentRequest, model: String) throws(SwitchyardError) -> (Data, [String]) {
         let prepared = try GeminiRequestPreparation.prepare(request, backend: endpoint.backend, model: model)
         return try fields.enforce(
-            try WireJSON.encode(prepared.request),
+            encoding: prepared.request,
             rules: BackendFieldRules.generateContent(for: endpoint.backend),
             earlier: prepared.violations,
             model: model
@@ -96,7 +96,7 @@ struct GoogleProviderEngine: Sendable {
     ) async throws(SwitchyardError) -> ProviderReply<GenerateContentResponse> {
         let translation = try ImagenRequestTranslation(request, model: model, backend: endpoint.backend, limits: models[model]?.images)
         let (body, warnings) = try fields.enforce(
-            try WireJSON.encode(translation.predict),
+            encoding: translation.predict,
             rules: BackendFieldRules.imagenPredict(for: endpoint.backend),
             earlier: translation.violations,
             model: model
@@ -158,7 +158,7 @@ struct GoogleProviderEngine: Sendable {
         do {
             if isImagen(model) {
                 let (body, warnings) = try fields.enforce(
-                    try WireJSON.encode(request),
+                    encoding: request,
                     rules: BackendFieldRules.imagenPredict(for: endpoint.backend),
                     model: model
                 )
@@ -171,7 +171,7 @@ struct GoogleProviderEngine: Sendable {
             let translation = try GeminiImageTranslation(request, model: model)
             let prepared = try GeminiRequestPreparation.prepare(translation.request, backend: endpoint.backend, model: model)
             let (body, warnings) = try fields.enforce(
-                try WireJSON.encode(prepared.request),
+                encoding: prepared.request,
                 rules: BackendFieldRules.generateContent(for: endpoint.backend),
                 earlier: translation.violations + prepared.violations,
                 model: model

@@ -13,6 +13,24 @@ enum WireJSON {
         }
     }
 
+    /// Encodes a value as a tree, to be inspected before ``write(_:)``.
+    static func tree(_ value: some Encodable) throws(SwitchyardError) -> JSONValue {
+        do {
+            return try JSONValueEncoder().encode(value)
+        } catch {
+            throw SwitchyardError(.internal, "could not encode a request body: \(error)")
+        }
+    }
+
+    /// Writes a tree as compact JSON, as ``encode(_:)`` would have.
+    static func write(_ value: JSONValue) throws(SwitchyardError) -> Data {
+        do {
+            return try JSONWriter.data(value)
+        } catch {
+            throw SwitchyardError(.internal, "could not encode a request body: \(error)")
+        }
+    }
+
     /// Decodes an upstream body; a body that is not the expected shape is an upstream error keeping the raw text.
     static func decodeUpstream<Value: Decodable>(
         _ type: Value.Type,

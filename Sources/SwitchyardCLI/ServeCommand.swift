@@ -74,7 +74,17 @@ struct ServeCommand: AsyncParsableCommand {
 
         var services: [any Service] = []
         if configuration.emulator.enabled {
-            let emulator = try await Self.startEmulator(configuration, logger: logger)
+            let emulator: GoogleEmulator
+            do {
+                emulator = try await EmbeddedEmulator.start(
+                    configuration,
+                    emulatorLogger: GoogleEmulator.quietLogger,
+                    logger: logger,
+                    reportingAt: .notice
+                )
+            } catch {
+                throw ServeFailure(error.description)
+            }
             services.append(EmulatorLifetime(emulator: emulator))
         }
         let gateway: Gateway
@@ -112,38 +122,6 @@ struct ServeCommand: AsyncParsableCommand {
             }()
         )
         try await group.run()
-    }
-
-    /// Starts the embedded emulator on `emulator.host:port` with `emulator.api_key`, trusting the projects of the
-    /// configured Vertex providers, and writes the service-account key file the `vertex` provider reads.
-    static func startEmulator(_ configuration: GatewayConfiguration, logger: Logger) async throws -> GoogleEmulator {
-        let settings = configuration.emulator
-        var projects = configuration.providers.values.compactMap(\.project).sorted()
-        projects = projects.reduce(into: []) { unique, project in if !unique.contains(project) { unique.append(project) } }
-        var emulatorConfiguration = GoogleEmulator.Configuration(host: settings.host, port: settings.port)
-        if let key = settings.apiKey { emulatorConfiguration.apiKeys = [key.value] }
-        if !projects.isEmpty { emulatorConfiguration.projects = projects }
-        let emulator: GoogleEmulator
-        do {
-            emulator = try await GoogleEmulator.start(emulatorConfiguration)
-        } catch {
-            throw ServeFailure("cannot start the embedded emulator on \(settings.host):\(settings.port): \(error)")
-        }
-        logger.notice("embedded Google emulator listening", metadata: ["url": "\(emulator.baseURL)"])
-        if let path = settings.serviceAccountFile {
-            do {
-                let account = try await emulator.createServiceAccount(project: emulatorConfiguration.projects.first ?? "switchyard-test")
-                let url = URL(fileURLWithPath: path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try account.json.write(to: url, options: .atomic)
-                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
-                logger.notice("emulator service-account key file written", metadata: ["path": "\(url.path)", "account": "\(account.email)"])
-            } catch {
-                try? await emulator.shutdown()
-                throw ServeFailure("cannot write the emulator's service-account file \(path): \(error)")
-            }
-        }
-        return emulator
     }
 }
 

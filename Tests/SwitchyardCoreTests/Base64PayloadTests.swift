@@ -42,6 +42,31 @@ struct Base64PayloadTests {
         }
     }
 
+    @Test("The eight-bytes-at-a-time alphabet check agrees with the byte-by-byte one at every position")
+    func wordScan() throws {
+        let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+        #expect(try Base64Payload(validating: alphabet + alphabet).standardBase64 == alphabet + alphabet)
+        let base = Array(String(repeating: "QUJD", count: 8).utf8)
+        for position in 0..<base.count {
+            for (byte, expected) in [(UInt8(ascii: "!"), "'!'"), (UInt8(ascii: "@"), "'@'"), (UInt8(ascii: "["), "'['"), (0x7F, "0x7F")] {
+                var bytes = base
+                bytes[position] = byte
+                do {
+                    _ = try Base64Payload(validating: String(decoding: bytes, as: UTF8.self))
+                    Issue.record("accepted \(expected) at \(position)")
+                } catch {
+                    #expect(error.message == "invalid base64 character \(expected)")
+                }
+            }
+            var urlSafe = base
+            urlSafe[position] = UInt8(ascii: "_")
+            var standard = base
+            standard[position] = UInt8(ascii: "/")
+            let payload = try Base64Payload(validating: String(decoding: urlSafe, as: UTF8.self))
+            #expect(payload.standardBase64 == String(decoding: standard, as: UTF8.self))
+        }
+    }
+
     @Test("A multi-megabyte inline image passes through with its text unchanged")
     func largeImagePassesThrough() throws {
         var generator = SplitMix64(seed: 42)

@@ -31,26 +31,16 @@ public struct AuthorizedUserCredentials: Sendable, CustomStringConvertible {
     init(parsed: CredentialFileJSON) throws {
         var json = parsed
         json.kind = "authorized_user"
-        let type = try json.requiredString("type")
-        guard type == "authorized_user" else {
-            throw GoogleAuthError(
-                code: .unsupportedCredentialType,
-                message: "the file \(json.source) has \"type\": \"\(type)\", not \"authorized_user\"",
-                file: json.source,
-                field: "type"
-            )
-        }
+        _ = try json.requireType("authorized_user")
         self.source = json.source
         self.clientID = try json.requiredString("client_id")
         self.clientSecret = try json.requiredString("client_secret")
         self.refreshToken = try json.requiredString("refresh_token")
         self.quotaProjectID = try json.optionalString("quota_project_id").flatMap { $0.isEmpty ? nil : $0 }
         self.account = try json.optionalString("account").flatMap { $0.isEmpty ? nil : $0 }
-        self.universeDomain = try json.optionalString("universe_domain").flatMap { $0.isEmpty ? nil : $0 } ?? "googleapis.com"
+        self.universeDomain = try json.universeDomain()
         let tokenURI = try json.optionalString("token_uri").flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultTokenURI
-        guard tokenURI.hasPrefix("https://") || tokenURI.hasPrefix("http://") else {
-            throw GoogleAuthError.invalidField("token_uri", file: json.source, reason: "is not an http(s) URL")
-        }
+        try json.checkTokenURI(tokenURI)
         self.tokenURI = tokenURI
     }
 

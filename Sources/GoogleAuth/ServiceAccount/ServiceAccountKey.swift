@@ -53,15 +53,7 @@ public struct ServiceAccountKey: Sendable, CustomStringConvertible {
     init(parsed: CredentialFileJSON) throws {
         var json = parsed
         json.kind = "service-account key"
-        let type = try json.requiredString("type")
-        guard type == "service_account" else {
-            throw GoogleAuthError(
-                code: .unsupportedCredentialType,
-                message: "the file \(json.source) has \"type\": \"\(type)\", not \"service_account\"",
-                file: json.source,
-                field: "type"
-            )
-        }
+        let type = try json.requireType("service_account")
         self.source = json.source
         self.type = type
         self.projectID = try json.optionalString("project_id")
@@ -72,10 +64,8 @@ public struct ServiceAccountKey: Sendable, CustomStringConvertible {
         self.tokenURI = try json.requiredString("token_uri")
         self.authProviderX509CertURL = try json.optionalString("auth_provider_x509_cert_url")
         self.clientX509CertURL = try json.optionalString("client_x509_cert_url")
-        self.universeDomain = try json.optionalString("universe_domain").flatMap { $0.isEmpty ? nil : $0 } ?? "googleapis.com"
-        guard tokenURI.hasPrefix("https://") || tokenURI.hasPrefix("http://") else {
-            throw GoogleAuthError.invalidField("token_uri", file: json.source, reason: "is not an http(s) URL")
-        }
+        self.universeDomain = try json.universeDomain()
+        try json.checkTokenURI(tokenURI)
         let pem = try json.requiredString("private_key")
         do {
             self.privateKey = try RSAPrivateKey(pem: pem)

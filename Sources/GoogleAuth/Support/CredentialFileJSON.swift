@@ -54,4 +54,32 @@ struct CredentialFileJSON {
         }
         return string
     }
+
+    /// The `type` field, which must be `expected` (`service_account`, `authorized_user`).
+    /// - Throws: ``GoogleAuthError`` `missingField`, or `unsupportedCredentialType` naming the type found.
+    func requireType(_ expected: String) throws -> String {
+        let type = try requiredString("type")
+        guard type == expected else {
+            throw GoogleAuthError(
+                code: .unsupportedCredentialType,
+                message: "the file \(source) has \"type\": \"\(type)\", not \"\(expected)\"",
+                file: source,
+                field: "type"
+            )
+        }
+        return type
+    }
+
+    /// `universe_domain`, or `googleapis.com` when it is absent or empty.
+    func universeDomain() throws -> String {
+        try optionalString("universe_domain").flatMap { $0.isEmpty ? nil : $0 } ?? "googleapis.com"
+    }
+
+    /// Checks that a `token_uri` is an http(s) URL.
+    /// - Throws: ``GoogleAuthError`` `invalidField` naming `token_uri`.
+    func checkTokenURI(_ tokenURI: String) throws {
+        guard tokenURI.hasPrefix("https://") || tokenURI.hasPrefix("http://") else {
+            throw GoogleAuthError.invalidField("token_uri", file: source, reason: "is not an http(s) URL")
+        }
+    }
 }

@@ -3,20 +3,25 @@ import SwitchyardCore
 
 /// Reads and writes JSON as ``JSONValue`` with member order kept, so the emulator can check payloads field by field
 /// the way Google's proto-JSON parser does, and answer with Google's pretty-printed layout.
+///
+/// Parsing and escaping are Core's ``JSONReader`` and ``JSONWriter``; what is Google's own is kept here: the wording
+/// of its syntax errors, its nesting limit, its two-space pretty layout, and writing whole doubles (`5.0`) as `5`.
 enum EmulatorJSON {
     /// Why a body is not JSON, with Google's wording.
     struct SyntaxError: Error {
         let message: String
     }
 
+    /// How deep Google's parser lets arrays and objects nest.
+    private static let reader = JSONReader(maximumDepth: 100)
+
     /// Parses a complete JSON text.
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
-        var parser = Parser(bytes: bytes)
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.unexpected() }
-        return value
+        do {
+            return try reader.read(bytes)
+        } catch {
+            throw googleSyntaxError(error, in: bytes)
+        }
     }
 
     /// Parses a complete JSON text.
@@ -26,17 +31,17 @@ enum EmulatorJSON {
 
     /// Writes a value; `pretty` uses Google's two-space layout.
     static func serialize(_ value: JSONValue, pretty: Bool = true) -> Data {
-        var out = ""
-        write(value, into: &out, pretty: pretty, indent: 0)
-        if pretty { out += "\n" }
-        return Data(out.utf8)
+        let value = googleNumbers(value)
+        guard pretty else { return Data(compactBytes(value)) }
+        var out: [UInt8] = []
+        writePretty(value, into: &out, indent: 0)
+        out.append(0x0A)
+        return Data(out)
     }
 
     /// Writes a value compactly, as a string.
     static func compactString(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, into: &out, pretty: false, indent: 0)
-        return out
+        String(decoding: compactBytes(googleNumbers(value)), as: UTF8.self)
     }
 
     /// A compact form with object keys sorted, so equal content hashes equally whatever the member order.
@@ -44,100 +49,42 @@ enum EmulatorJSON {
         compactString(sorted(value))
     }
 
-    private static func sorted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .array(let items): .array(items.map(sorted))
-        case .object(let object):
-            .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { (key: $0.key, value: sorted($0.value)) }))
-        default: value
-        }
-    }
+    // MARK: Reading
 
-    private static func write(_ value: JSONValue, into out: inout String, pretty: Bool, indent: Int) {
-        switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .integer(let number): out += String(number)
-        case .double(let number):
-            if number.isFinite {
-                if number == number.rounded(), abs(number) < 1e15 {
-                    out += String(Int64(number))
-                } else {
-                    out += "\(number)"
-                }
-            } else {
-                out += "null"
+    /// Google's message for a syntax error Core's reader found: which token it wanted, or the offending line with a
+    /// caret under the offending token.
+    private static func googleSyntaxError(_ error: JSONSyntaxError, in bytes: [UInt8]) -> SyntaxError {
+        let prefix = "Invalid JSON payload received."
+        // Google points at the start of a malformed literal or number, where Core points at the byte that broke it.
+        let literal = ["'true'", "'false'", "'null'"].contains(error.expected)
+        let number = error.code == .invalidNumber || error.expected == "a digit"
+        switch error.code {
+        case .tooDeep:
+            return SyntaxError(message: "\(prefix) Nesting too deep.")
+        case .unexpectedEnd where !literal && !number:
+            // `expected` is Core's description of the token it wanted; Google names the same tokens its own way.
+            let expected: String
+            switch error.expected {
+            case "'\"'": expected = "a closing quote"
+            case "an object key": expected = "an object key or }"
+            case "',' or '}'": expected = ", or }"
+            case "',' or ']'": expected = ", or ]"
+            default: expected = "a value"
             }
-        case .string(let text): writeString(text, into: &out)
-        case .array(let items):
-            if items.isEmpty {
-                out += "[]"
-                return
-            }
-            out += "["
-            for (offset, item) in items.enumerated() {
-                if offset > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
-                write(item, into: &out, pretty: pretty, indent: indent + 2)
-            }
-            if pretty { out += "\n" + String(repeating: " ", count: indent) }
-            out += "]"
-        case .object(let object):
-            if object.isEmpty {
-                out += "{}"
-                return
-            }
-            out += "{"
-            for (offset, member) in object.members.enumerated() {
-                if offset > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
-                writeString(member.key, into: &out)
-                out += pretty ? ": " : ":"
-                write(member.value, into: &out, pretty: pretty, indent: indent + 2)
-            }
-            if pretty { out += "\n" + String(repeating: " ", count: indent) }
-            out += "}"
-        }
-    }
-
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    private struct Parser {
-        let bytes: [UInt8]
-        var index = 0
-
-        init(bytes: [UInt8]) {
-            self.bytes = bytes
-        }
-
-        mutating func skipWhitespace() {
-            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
-        }
-
-        func unexpected() -> SyntaxError {
-            if index >= bytes.count {
-                return SyntaxError(message: "Invalid JSON payload received. Unexpected end of string. Expected a value.")
+            return SyntaxError(message: "\(prefix) Unexpected end of string. Expected \(expected).")
+        case .unexpectedCharacter where error.expected == "an object key in double quotes":
+            return SyntaxError(message: "\(prefix) Expected an object key or }.")
+        default:
+            var index = min(error.offset, bytes.count)
+            if literal || number {
+                let partOfToken: (UInt8) -> Bool =
+                    literal
+                    ? { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+                    : { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || Array("+-.eE".utf8).contains($0) }
+                while index > 0, partOfToken(bytes[index - 1]) { index -= 1 }
+            } else if error.code == .invalidEscape {
+                // Core points at the backslash, Google at the letter after it.
+                index = min(index + 1, bytes.count)
             }
             // Google quotes the line around the offending token and points at it with a caret.
             let lineStart = bytes[..<index].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
@@ -146,186 +93,69 @@ enum EmulatorJSON {
             let windowEnd = min(lineEnd, index + 40)
             let line = String(decoding: bytes[windowStart..<windowEnd], as: UTF8.self)
             let caret = String(repeating: " ", count: index - windowStart) + "^"
-            return SyntaxError(message: "Invalid JSON payload received. Unexpected token.\n\(line)\n\(caret)")
+            return SyntaxError(message: "\(prefix) Unexpected token.\n\(line)\n\(caret)")
         }
+    }
 
-        mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
-            guard depth < 100 else { throw SyntaxError(message: "Invalid JSON payload received. Nesting too deep.") }
-            guard index < bytes.count else { throw unexpected() }
-            switch bytes[index] {
-            case UInt8(ascii: "{"): return try parseObject(depth: depth)
-            case UInt8(ascii: "["): return try parseArray(depth: depth)
-            case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "t"): return try literal("true", .bool(true))
-            case UInt8(ascii: "f"): return try literal("false", .bool(false))
-            case UInt8(ascii: "n"): return try literal("null", .null)
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-            default: throw unexpected()
-            }
+    // MARK: Writing
+
+    /// Google writes a double with no fraction (below 10^15) as an integer, and a non-finite one as `null`.
+    private static func googleNumbers(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .double(let number):
+            guard number.isFinite else { return .null }
+            return number == number.rounded() && abs(number) < 1e15 ? .integer(Int64(number)) : value
+        case .array(let items): return .array(items.map(googleNumbers))
+        case .object(let object):
+            return .object(JSONObject(object.members.map { (key: $0.key, value: googleNumbers($0.value)) }))
+        default: return value
         }
+    }
 
-        mutating func literal(_ word: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
-            let wordBytes = Array(word.utf8)
-            guard index + wordBytes.count <= bytes.count, Array(bytes[index..<index + wordBytes.count]) == wordBytes else {
-                throw unexpected()
+    /// Core's compact text for a value ``googleNumbers(_:)`` has made finite.
+    private static func compactBytes(_ value: JSONValue) -> [UInt8] {
+        // JSONWriter throws only for NaN and infinities, which googleNumbers has replaced with null.
+        (try? JSONWriter.bytes(value)) ?? Array("null".utf8)
+    }
+
+    private static func writePretty(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
+        switch value {
+        case .array(let items) where !items.isEmpty:
+            out.append(UInt8(ascii: "["))
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                newline(into: &out, indent: indent + 2)
+                writePretty(item, into: &out, indent: indent + 2)
             }
-            index += wordBytes.count
-            return value
+            newline(into: &out, indent: indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let object) where !object.isEmpty:
+            out.append(UInt8(ascii: "{"))
+            for (offset, member) in object.members.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                newline(into: &out, indent: indent + 2)
+                out += compactBytes(.string(member.key))
+                out += Array(": ".utf8)
+                writePretty(member.value, into: &out, indent: indent + 2)
+            }
+            newline(into: &out, indent: indent)
+            out.append(UInt8(ascii: "}"))
+        default:
+            out += compactBytes(value)
         }
+    }
 
-        mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
-            index += 1
-            var object = JSONObject()
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(object)
-            }
-            while true {
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                    if index >= bytes.count {
-                        throw SyntaxError(message: "Invalid JSON payload received. Unexpected end of string. Expected an object key or }.")
-                    }
-                    throw SyntaxError(message: "Invalid JSON payload received. Expected an object key or }.")
-                }
-                let key = try parseString()
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected() }
-                index += 1
-                skipWhitespace()
-                let value = try parseValue(depth: depth + 1)
-                object[key] = value
-                skipWhitespace()
-                guard index < bytes.count else {
-                    throw SyntaxError(message: "Invalid JSON payload received. Unexpected end of string. Expected , or }.")
-                }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                if bytes[index] == UInt8(ascii: "}") {
-                    index += 1
-                    return .object(object)
-                }
-                throw unexpected()
-            }
-        }
+    private static func newline(into out: inout [UInt8], indent: Int) {
+        out.append(0x0A)
+        out += repeatElement(UInt8(ascii: " "), count: indent)
+    }
 
-        mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONValue {
-            index += 1
-            var items: [JSONValue] = []
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(items)
-            }
-            while true {
-                skipWhitespace()
-                items.append(try parseValue(depth: depth + 1))
-                skipWhitespace()
-                guard index < bytes.count else {
-                    throw SyntaxError(message: "Invalid JSON payload received. Unexpected end of string. Expected , or ].")
-                }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                if bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                    return .array(items)
-                }
-                throw unexpected()
-            }
-        }
-
-        mutating func parseString() throws(SyntaxError) -> String {
-            index += 1
-            var runStart = index
-            var result = ""
-            func flush(_ end: Int) {
-                if end > runStart { result += String(decoding: bytes[runStart..<end], as: UTF8.self) }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    flush(index)
-                    index += 1
-                    return result
-                }
-                if byte < 0x20 { throw unexpected() }
-                if byte == UInt8(ascii: "\\") {
-                    flush(index)
-                    index += 1
-                    guard index < bytes.count else { throw unexpected() }
-                    let escape = bytes[index]
-                    index += 1
-                    var piece = ""
-                    switch escape {
-                    case UInt8(ascii: "\""): piece = "\""
-                    case UInt8(ascii: "\\"): piece = "\\"
-                    case UInt8(ascii: "/"): piece = "/"
-                    case UInt8(ascii: "b"): piece = "\u{08}"
-                    case UInt8(ascii: "f"): piece = "\u{0C}"
-                    case UInt8(ascii: "n"): piece = "\n"
-                    case UInt8(ascii: "r"): piece = "\r"
-                    case UInt8(ascii: "t"): piece = "\t"
-                    case UInt8(ascii: "u"):
-                        var code = try hex4()
-                        if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        {
-                            index += 2
-                            let low = try hex4()
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                        piece = String(Unicode.Scalar(code) ?? "\u{FFFD}")
-                    default:
-                        index -= 1
-                        throw unexpected()
-                    }
-                    result += piece
-                    runStart = index
-                    continue
-                }
-                index += 1
-            }
-            throw SyntaxError(message: "Invalid JSON payload received. Unexpected end of string. Expected a closing quote.")
-        }
-
-        mutating func hex4() throws(SyntaxError) -> UInt32 {
-            guard index + 4 <= bytes.count else { throw unexpected() }
-            guard let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
-                throw unexpected()
-            }
-            index += 4
-            return value
-        }
-
-        mutating func parseNumber() throws(SyntaxError) -> JSONValue {
-            let start = index
-            var isIntegral = true
-            if bytes[index] == UInt8(ascii: "-") { index += 1 }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                    index += 1
-                } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                {
-                    isIntegral = false
-                    index += 1
-                } else {
-                    break
-                }
-            }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if isIntegral, let integer = Int64(text) { return .integer(integer) }
-            guard let double = Double(text), text != "-" else {
-                index = start
-                throw unexpected()
-            }
-            return .double(double)
+    private static func sorted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let items): .array(items.map(sorted))
+        case .object(let object):
+            .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { (key: $0.key, value: sorted($0.value)) }))
+        default: value
         }
     }
 }

@@ -129,6 +129,15 @@ struct PayloadValidator: Sendable {
         }
     }
 
+    /// Google's `Unknown name "key" at 'path': reason` violation (without ` at ...` at the top level).
+    private func unknownName(_ key: String, at path: String, _ reason: String) -> FieldViolation {
+        let location = path.isEmpty ? "" : " at '\(path)'"
+        return FieldViolation(
+            field: path.isEmpty ? nil : path,
+            description: "Invalid JSON payload received. Unknown name \"\(key)\"\(location): \(reason)"
+        )
+    }
+
     private func checkMessage(_ object: JSONObject, spec: MessageSpec, path: String, into found: inout [FieldViolation]) {
         for member in object.members {
             let key = member.key
@@ -142,11 +151,7 @@ struct PayloadValidator: Sendable {
                 } else {
                     at = path
                 }
-                let description =
-                    at.isEmpty
-                    ? "Invalid JSON payload received. Unknown name \"\(key)\": Cannot find field."
-                    : "Invalid JSON payload received. Unknown name \"\(key)\" at '\(at)': Cannot find field."
-                found.append(FieldViolation(field: at.isEmpty ? nil : at, description: description))
+                found.append(unknownName(key, at: at, "Cannot find field."))
                 continue
             }
             let childPath = (path.isEmpty ? "" : path + ".") + FieldNames.snakeCase(fieldName)
@@ -154,12 +159,7 @@ struct PayloadValidator: Sendable {
                 if case .repeated = field.kind {
                 } else if case .any = field.kind {
                 } else {
-                    let at = path
-                    let description =
-                        at.isEmpty
-                        ? "Invalid JSON payload received. Unknown name \"\(key)\": Proto field is not repeating, cannot start list."
-                        : "Invalid JSON payload received. Unknown name \"\(key)\" at '\(at)': Proto field is not repeating, cannot start list."
-                    found.append(FieldViolation(field: at.isEmpty ? nil : at, description: description))
+                    found.append(unknownName(key, at: path, "Proto field is not repeating, cannot start list."))
                     continue
                 }
             }

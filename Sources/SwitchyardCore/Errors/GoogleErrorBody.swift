@@ -26,9 +26,10 @@ public struct GoogleErrorBody: Codable, Sendable, Hashable {
     /// Parses an upstream body: an object with `error`, or a one-element list of one (as some endpoints send).
     /// Returns `nil` when the body is not Google's shape.
     public static func parse(_ body: Data) -> GoogleErrorBody? {
-        let decoder = JSONDecoder()
-        if let single = try? decoder.decode(GoogleErrorBody.self, from: body) { return single }
-        if let list = try? decoder.decode([GoogleErrorBody].self, from: body), list.count == 1 { return list[0] }
+        guard let value = try? JSONReader().read(body) else { return nil }
+        let decoder = JSONValueDecoder()
+        if let single = try? decoder.decode(GoogleErrorBody.self, from: value) { return single }
+        if let list = try? decoder.decode([GoogleErrorBody].self, from: value), list.count == 1 { return list[0] }
         return nil
     }
 

@@ -106,6 +106,8 @@ extension SwitchyardError {
         let message: String
         if let decodingError = error as? DecodingError {
             message = decodingError.fieldMessage
+        } else if let syntaxError = error as? JSONSyntaxError {
+            message = "invalid JSON: \(syntaxError)"
         } else {
             message = "invalid request body: \(error)"
         }

@@ -185,8 +185,15 @@ public struct AnyCodingKey: CodingKey, Hashable, Sendable {
 }
 
 extension JSONValue: Codable {
-    /// Decodes any JSON value, keeping object member order.
+    /// Decodes any JSON value, keeping object member order where the decoder does.
+    ///
+    /// With ``JSONValueDecoder`` the value is taken as it is; other decoders (Foundation's, Yams) are walked
+    /// through their containers, in whatever key order they report.
     public init(from decoder: any Decoder) throws {
+        if let direct = decoder as? ValueDecoder {
+            self = direct.value
+            return
+        }
         if let keyed = try? decoder.container(keyedBy: AnyCodingKey.self) {
             var object = JSONObject()
             for key in keyed.allKeys {
@@ -218,8 +225,13 @@ extension JSONValue: Codable {
         }
     }
 
-    /// Encodes the value, keeping object member order.
+    /// Encodes the value, keeping object member order where the encoder does (``JSONValueEncoder`` does, and stores
+    /// the value as it is).
     public func encode(to encoder: any Encoder) throws {
+        if let direct = encoder as? ValueEncoder {
+            direct.store(self)
+            return
+        }
         switch self {
         case .null:
             var single = encoder.singleValueContainer()

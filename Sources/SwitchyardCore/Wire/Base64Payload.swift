@@ -144,6 +144,13 @@ public struct Base64Payload: Sendable, Hashable, Codable, CustomStringConvertibl
             var index = 0
             let count = input.count
             while index < count {
+                // Eight standard-alphabet bytes at a time; anything else is classified byte by byte below.
+                while index &+ 8 <= count,
+                    isStandardWord(UnsafeRawBufferPointer(input).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
+                    index &+= 8
+                }
+                guard index < count else { break }
                 let byteClass = table[Int(input[index])]
                 index += 1
                 if byteClass == 1 { continue }
@@ -175,6 +182,25 @@ public struct Base64Payload: Sendable, Hashable, Codable, CustomStringConvertibl
             return .failure(Invalid(message: "invalid base64: truncated (length \(dataLength) is not possible)"))
         }
         return .success(Scan(isStandard: !urlSafe && input.count % 4 == 0, dataLength: dataLength))
+    }
+
+    /// Whether all eight bytes of `word` are in the standard alphabet (`A-Z`, `a-z`, `0-9`, `+`, `/`).
+    ///
+    /// Hand-written SWAR (a SIMD library would do this): for bytes below 0x80, `((byte | 0x80) - n) & 0x80` is set
+    /// exactly when `byte >= n`, with no borrow between bytes, so each range test is two subtractions.
+    @inline(__always)
+    private static func isStandardWord(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        guard word & high == 0 else { return false }
+        let set = word | high
+        @inline(__always) func atLeast(_ byte: UInt8) -> UInt64 { (set &- ones &* UInt64(byte)) & high }
+        let upper = atLeast(UInt8(ascii: "A")) & ~atLeast(UInt8(ascii: "Z") + 1)
+        let lower = atLeast(UInt8(ascii: "a")) & ~atLeast(UInt8(ascii: "z") + 1)
+        let digit = atLeast(UInt8(ascii: "0")) & ~atLeast(UInt8(ascii: "9") + 1)
+        let plus = atLeast(UInt8(ascii: "+")) & ~atLeast(UInt8(ascii: "+") + 1)
+        let slash = atLeast(UInt8(ascii: "/")) & ~atLeast(UInt8(ascii: "/") + 1)
+        return upper | lower | digit | plus | slash == high
     }
 
     private static func describe(_ byte: UInt8) -> String {

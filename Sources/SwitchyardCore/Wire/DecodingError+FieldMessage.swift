@@ -5,6 +5,7 @@ extension DecodingError {
     ///
     /// Examples: `contents[0].parts[1].inline_data.data: invalid base64 character '!'`,
     /// `generationConfig.temperature: expected a number, got string`. Field names are shown as the client spelled them.
+    /// Text that is not JSON (from ``JSONValueDecoder``) reads `invalid JSON: unexpected ',' at line 3 column 7; …`.
     public var fieldMessage: String {
         switch self {
         case .typeMismatch(let type, let context):
@@ -15,6 +16,7 @@ extension DecodingError {
             return Self.prefixed(context.codingPath + [key], "required field is missing")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
+                if let syntax = context.underlyingError as? JSONSyntaxError { return "invalid JSON: \(syntax)" }
                 let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
                 return "invalid JSON: " + (underlying ?? context.debugDescription)
             }

@@ -22,6 +22,10 @@ public struct WireField<Message>: Sendable {
     public let name: String
     let decode: @Sendable (inout Message, KeyedDecodingContainer<AnyCodingKey>, AnyCodingKey) throws -> Void
     let encode: @Sendable (Message, inout KeyedEncodingContainer<AnyCodingKey>) throws -> Void
+    /// Decodes the field straight from a ``JSONValue`` (the ``JSONValueDecoder`` fast path; `null` unsets it).
+    let decodeValue: @Sendable (inout Message, JSONValue, CodingLocation) throws -> Void
+    /// Encodes the field straight to a ``JSONValue``, or `nil` when unset (the ``JSONValueEncoder`` fast path).
+    let encodeValue: @Sendable (UnsafePointer<Message>, CodingPath) throws -> JSONValue?
 
     /// Declares a field stored at `keyPath` under the lowerCamel JSON name `name`.
     public init<Value: Codable & Sendable>(_ name: String, _ keyPath: any WritableKeyPath<Message, Value?> & Sendable) {
@@ -33,13 +37,44 @@ public struct WireField<Message>: Sendable {
         self.encode = { message, container in
             try container.encodeIfPresent(message[keyPath: keyPath], forKey: codingKey)
         }
+        // The fast paths reach a stored property through its offset: applying a key path to a value goes through
+        // generic runtime code (metadata lookups, a copy of the whole message) and was most of the encoding time.
+        // `MemoryLayout.offset(of:)` is `nil` for a property that is not stored inline; then the key path is used.
+        let offset = MemoryLayout<Message>.offset(of: keyPath as PartialKeyPath<Message>)
+        self.decodeValue = { message, value, location in
+            let decoded: Value? = if case .null = value { nil } else { try ValueDecoder.decode(Value.self, from: value, at: location) }
+            if let offset {
+                withUnsafeMutablePointer(to: &message) { pointer in
+                    (UnsafeMutableRawPointer(pointer) + offset).assumingMemoryBound(to: Value?.self).pointee = decoded
+                }
+            } else {
+                message[keyPath: keyPath] = decoded
+            }
+        }
+        self.encodeValue = { message, parent in
+            let stored: Value? =
+                if let offset {
+                    (UnsafeRawPointer(message) + offset).assumingMemoryBound(to: Value?.self).pointee
+                } else {
+                    message.pointee[keyPath: keyPath]
+                }
+            guard let stored else { return nil }
+            return try ValueEncoder.encode(stored, at: CodingLocation(parent, .name(name)))
+        }
     }
 }
 
 extension WireMessage {
     /// Decodes the message, accepting lowerCamel and snake_case names and keeping unknown fields.
+    ///
+    /// With ``JSONValueDecoder`` the object's members are read directly, in arrival order, without going through a
+    /// keyed container; other decoders go through one.
     public init(from decoder: any Decoder) throws {
         self.init()
+        if let direct = decoder as? ValueDecoder {
+            try decodeMembers(direct)
+            return
+        }
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         let fields = Self.wireFields
         for key in container.allKeys {
@@ -54,6 +89,10 @@ extension WireMessage {
 
     /// Encodes the known fields in lowerCamel, then the unknown ones.
     public func encode(to encoder: any Encoder) throws {
+        if let direct = encoder as? ValueEncoder {
+            direct.store(try encodedMembers(at: direct.path))
+            return
+        }
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         for field in Self.wireFields {
             try field.encode(self, &container)
@@ -61,5 +100,45 @@ extension WireMessage {
         for member in unknownFields.members {
             try container.encode(member.value, forKey: AnyCodingKey(member.key))
         }
+    }
+}
+
+extension WireMessage {
+    /// The ``JSONValueDecoder`` fast path of ``init(from:)``: the same rules, straight from the object's members.
+    private mutating func decodeMembers(_ decoder: ValueDecoder) throws {
+        guard case .object(let object) = decoder.value else {
+            _ = try decoder.container(keyedBy: AnyCodingKey.self)  // throws Foundation's error for a non-object
+            return
+        }
+        let fields = Self.wireFields
+        for member in object.members {
+            let name = WireName.lowerCamel(member.key)
+            if let index = fields.firstIndex(where: { $0.name == name }) {
+                try fields[index].decodeValue(&self, member.value, CodingLocation(decoder.path, .name(member.key)))
+            } else {
+                unknownFields[name] = member.value
+            }
+        }
+    }
+
+    /// The ``JSONValueEncoder`` fast path of ``encode(to:)``: known fields in order, then unknown ones; an unknown
+    /// field named like a known one replaces its value in place.
+    private func encodedMembers(at path: CodingPath) throws -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = []
+        // Indexing rather than `for field in`: copying each WireField out retained its name and four closures.
+        let fields = Self.wireFields
+        try withUnsafePointer(to: self) { message in
+            for index in fields.indices {
+                if let value = try fields[index].encodeValue(message, path) { members.append((fields[index].name, value)) }
+            }
+        }
+        for member in unknownFields.members {
+            if let position = members.firstIndex(where: { $0.key == member.key }) {
+                members[position].value = member.value
+            } else {
+                members.append(member)
+            }
+        }
+        return .object(JSONObject(members))
     }
 }

@@ -22,7 +22,7 @@ struct FieldPolicyEnforcer: Sendable {
     ) throws(SwitchyardError) -> (body: Data, warnings: [String]) {
         var json: JSONValue
         do {
-            json = try JSONDecoder().decode(JSONValue.self, from: body)
+            json = try JSONReader().read(body)
         } catch {
             throw SwitchyardError(.internal, "could not re-read an encoded request body: \(error)", provider: providerName, model: model)
         }

@@ -3,15 +3,11 @@ import SwitchyardCore
 
 /// JSON encoding and decoding of wire messages, with errors that never carry request or response contents.
 enum WireJSON {
-    /// Encodes a value compactly, without escaping `/` (base64 payloads are full of them), with sorted keys.
-    ///
-    /// Keys are sorted because Foundation's `JSONEncoder` on Linux writes object members in hash order, which differs
-    /// from call to call; sorted output makes the same request the same bytes.
+    /// Encodes a value compactly, without escaping `/` (base64 payloads are full of them), with members in the
+    /// caller's order (``JSONValueEncoder`` then ``JSONWriter``), so the same request is the same bytes.
     static func encode(_ value: some Encodable) throws(SwitchyardError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         do {
-            return try encoder.encode(value)
+            return try JSONValueEncoder().encodeToData(value)
         } catch {
             throw SwitchyardError(.internal, "could not encode a request body: \(error)")
         }
@@ -26,7 +22,7 @@ enum WireJSON {
         model: String?
     ) throws(SwitchyardError) -> Value {
         do {
-            return try JSONDecoder().decode(type, from: body)
+            return try JSONValueDecoder().decode(type, from: body)
         } catch {
             throw malformed(body, what: what, reason: error, provider: provider, model: model)
         }

@@ -1,15 +1,14 @@
 import Foundation
 import SwitchyardCore
 
-/// JSON coding for request and response bodies: compact, slashes unescaped (base64 and data URLs stay as they are).
+/// JSON coding for request and response bodies: compact, slashes unescaped (base64 and data URLs stay as they are),
+/// object members in the order they arrived or were encoded (``JSONValueDecoder``/``JSONValueEncoder``).
 enum ServerJSON {
     /// Encodes a value; the wire model and the surfaces' own types cannot fail to encode, so a failure is a bug and
     /// is reported as an `internal` error.
     static func encode<Value: Encodable>(_ value: Value) throws(SwitchyardError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         do {
-            return try encoder.encode(value)
+            return try JSONValueEncoder().encodeToData(value)
         } catch {
             throw SwitchyardError(.internal, "could not encode the response: \(error)")
         }
@@ -21,7 +20,7 @@ enum ServerJSON {
             throw SwitchyardError(.invalidArgument, "the request body is empty; expected a JSON object")
         }
         do {
-            return try JSONDecoder().decode(type, from: body)
+            return try JSONValueDecoder().decode(type, from: body)
         } catch {
             throw SwitchyardError(decoding: error)
         }

@@ -39,7 +39,7 @@ final class NGHTTPDTestServer {
         }
         certificatePath = directory.appendingPathComponent("cert.pem").path
         let keyPath = directory.appendingPathComponent("key.pem").path
-        try await OpenSSLTestServer.runOpenSSL([
+        try await OpenSSLCommand.run([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", certificatePath, "-days", "1",
             "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
         ])

@@ -20,12 +20,12 @@ final class OpenSSLTestServer {
         certificatePath = directory.appendingPathComponent("cert.pem").path
         certificateDirectory = hashed.path
         let keyPath = directory.appendingPathComponent("key.pem").path
-        try await Self.runOpenSSL([
+        try await OpenSSLCommand.run([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", certificatePath, "-days", "1",
             "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
         ])
         try FileManager.default.copyItem(atPath: certificatePath, toPath: hashed.appendingPathComponent("cert.pem").path)
-        try await Self.runOpenSSL(["rehash", hashed.path])
+        try await OpenSSLCommand.run(["rehash", hashed.path])
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
@@ -76,17 +76,4 @@ final class OpenSSLTestServer {
     }
 
     var baseURL: String { "https://127.0.0.1:\(port)" }
-
-    /// Runs `openssl arguments...` and waits for it to exit through its termination handler (no blocked thread).
-    static func runOpenSSL(_ arguments: [String]) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let exit = ProcessExit(of: process)
-        try process.run()
-        guard await exit.status() == 0 else { throw TestServerError("openssl \(arguments.first ?? "") failed") }
-    }
 }

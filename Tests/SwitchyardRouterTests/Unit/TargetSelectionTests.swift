@@ -13,29 +13,19 @@ import Testing
 struct TargetSelectionTests {
     /// The repository's default configuration with its real catalogs.
     static func configuration() throws -> GatewayConfiguration {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return try GatewayConfiguration.load(file: root.appendingPathComponent("config/switchyard.yaml").path, environment: [:])
+        try GatewayConfiguration.load(
+            file: RouterHarness.repositoryRoot.appendingPathComponent("config/switchyard.yaml").path,
+            environment: [:]
+        )
     }
 
     static func capabilities(_ model: String, on provider: String) throws -> ModelCapabilities {
         try #require(try configuration().model(model, provider: provider)?.capabilities)
     }
 
-    static func prompt(_ text: String, accepting modalities: [Modality]? = nil) -> GenerateContentRequest {
-        var request = GenerateContentRequest()
-        request.contents = [Content(role: .user, parts: [Part(text: text)])]
-        if let modalities {
-            var config = GenerationConfig()
-            config.responseModalities = modalities
-            request.generationConfig = config
-        }
-        return request
-    }
-
     @Test("a single-turn text prompt accepting TEXT and IMAGE fits Imagen; Gemini text models are skipped for image output")
     func imageOutput() throws {
-        let needs = RequestNeeds(request: Self.prompt("a lighthouse at dusk", accepting: [.text, .image]), streaming: false)
+        let needs = RequestNeeds(request: Prompts.text("a lighthouse at dusk", accepting: [.text, .image]), streaming: false)
         #expect(TargetSelection.reasons(for: needs, capabilities: try Self.capabilities("imagegeneration@006", on: "vertex")).isEmpty)
         #expect(
             TargetSelection.reasons(for: needs, capabilities: try Self.capabilities("gemini-2.0-flash-preview-image-generation", on: "vertex"))
@@ -48,7 +38,7 @@ struct TargetSelectionTests {
     @Test("tools, several turns, streaming and image input rule Imagen out, each with a reason")
     func imagenLimits() throws {
         let imagen = try Self.capabilities("imagegeneration@006", on: "vertex")
-        var tools = Self.prompt("draw the weather", accepting: [.text, .image])
+        var tools = Prompts.text("draw the weather", accepting: [.text, .image])
         var declaration = FunctionDeclaration()
         declaration.name = "get_weather"
         var tool = Tool()
@@ -57,19 +47,19 @@ struct TargetSelectionTests {
         let toolReasons = TargetSelection.reasons(for: RequestNeeds(request: tools, streaming: false), capabilities: imagen)
         #expect(toolReasons.contains("uses tools; model does not support tools"))
 
-        var edit = Self.prompt("make it blue", accepting: [.text, .image])
+        var edit = Prompts.text("make it blue", accepting: [.text, .image])
         edit.contents?.append(Content(role: .model, parts: [Part(text: "here it is")]))
         edit.contents?.append(Content(role: .user, parts: [Part(text: "bluer")]))
         let editReasons = TargetSelection.reasons(for: RequestNeeds(request: edit, streaming: false), capabilities: imagen)
         #expect(editReasons.contains { $0.contains("multi-turn") })
 
         let streamReasons = TargetSelection.reasons(
-            for: RequestNeeds(request: Self.prompt("a cat", accepting: [.image]), streaming: true),
+            for: RequestNeeds(request: Prompts.text("a cat", accepting: [.image]), streaming: true),
             capabilities: imagen
         )
         #expect(streamReasons.contains { $0.contains("streaming") })
 
-        var vision = Self.prompt("like this", accepting: [.image])
+        var vision = Prompts.text("like this", accepting: [.image])
         vision.contents?[0].parts?.append(Part(mimeType: "image/png", data: Base64Payload(bytes: Data([0x89, 0x50, 0x4E, 0x47]))))
         let visionReasons = TargetSelection.reasons(for: RequestNeeds(request: vision, streaming: false), capabilities: imagen)
         #expect(visionReasons.contains { $0.contains("image input") })
@@ -78,10 +68,10 @@ struct TargetSelectionTests {
     @Test("context window and output limit are checked against the catalog")
     func limits() throws {
         let flash = try Self.capabilities("gemini-2.5-flash", on: "studio")
-        var big = Self.prompt(String(repeating: "x", count: ((flash.contextWindow ?? 0) + 10) * 4))
+        var big = Prompts.text(String(repeating: "x", count: ((flash.contextWindow ?? 0) + 10) * 4))
         var needs = RequestNeeds(request: big, streaming: false)
         #expect(TargetSelection.reasons(for: needs, capabilities: flash).contains { $0.contains("context window") })
-        big = Self.prompt("hi")
+        big = Prompts.text("hi")
         var config = GenerationConfig()
         config.maxOutputTokens = (flash.maxOutputTokens ?? 0) + 1
         big.generationConfig = config

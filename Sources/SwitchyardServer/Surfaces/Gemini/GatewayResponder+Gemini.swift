@@ -118,8 +118,8 @@ extension GatewayResponder {
 }
 
 extension JSONValue {
-    /// Round-trips an encodable value through JSON.
+    /// The JSON value of an encodable value.
     static func from<Value: Encodable>(_ value: Value) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: ServerJSON.encode(value))
+        try JSONValueEncoder().encode(value)
     }
 }

@@ -161,7 +161,7 @@ enum ChatRequestTranslation {
     /// Tool-call arguments: a JSON object text (empty means no arguments).
     private static func arguments(_ text: String?, field: String) throws(ServerError) -> JSONValue {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .object([:]) }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), case .object = value else {
+        guard let value = try? JSONReader().read(text), case .object = value else {
             throw .invalidArgument("\(field): expected a JSON object in a string", parameter: field)
         }
         return value
@@ -171,7 +171,7 @@ enum ChatRequestTranslation {
     private static func toolResult(_ content: [ChatContentPart]) -> JSONValue {
         var text = ""
         for case .text(let piece) in content { text += piece }
-        if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), case .object = value {
+        if let value = try? JSONReader().read(text), case .object = value {
             return value
         }
         return ["content": .string(text)]

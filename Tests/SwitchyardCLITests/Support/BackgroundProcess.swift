@@ -41,16 +41,11 @@ final class BackgroundProcess: @unchecked Sendable {
         process.standardError = output
 
         let (chunks, continuation) = AsyncStream<Data>.makeStream()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                continuation.finish()
-            } else {
-                continuation.yield(data)
-            }
-        }
         process.terminationHandler = { [exited] _ in exited.continuation.finish() }
         try process.run()
+        // Read on a thread of its own to the end of the output, so the process never blocks on a full pipe; once it is
+        // ready, `continuation` is finished and further chunks are dropped.
+        PipeReader.start(output.fileHandleForReading, onData: { continuation.yield($0) }, onEnd: { continuation.finish() })
 
         enum Event: Sendable {
             case ready(String)
@@ -77,8 +72,8 @@ final class BackgroundProcess: @unchecked Sendable {
         }
         switch event {
         case .ready(let value):
-            // Keep draining the pipe so the process never blocks on a full one.
-            output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+            // The reader keeps draining the pipe; nobody needs the rest of the output.
+            continuation.finish()
             return value
         case .ended(let text):
             await stop()
@@ -95,7 +90,6 @@ final class BackgroundProcess: @unchecked Sendable {
     func stop() async {
         if process.isRunning { process.terminate() }
         for await _ in exited.stream {}
-        output.fileHandleForReading.readabilityHandler = nil
     }
 
     /// The process ended or timed out before it was ready.

@@ -54,21 +54,13 @@ final class NGHTTPDTestServer {
         process.standardOutput = output
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                log.end()
-            } else {
-                log.append(data)
-            }
-        }
         do {
             try process.run()
         } catch {
             try? FileManager.default.removeItem(at: directory)
             throw error
         }
+        PipeReader.start(output.fileHandleForReading, onData: { log.append($0) }, onEnd: { log.end() })
         self.process = process
         do {
             // nghttpd prints "IPv4: listen 127.0.0.1:0" once its socket listens; then the kernel knows the port.

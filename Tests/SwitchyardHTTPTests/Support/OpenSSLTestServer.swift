@@ -34,19 +34,11 @@ final class OpenSSLTestServer {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        // Collected as it arrives (Foundation's reader thread, not the cooperative pool); also keeps draining what
-        // s_server prints per connection, so it never blocks on a full pipe.
+        // Collected as it arrives (on a reader thread, not the cooperative pool); also keeps draining what s_server
+        // prints per connection, so it never blocks on a full pipe.
         let log = ServerLog()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                log.end()
-            } else {
-                log.append(data)
-            }
-        }
         try process.run()
+        PipeReader.start(output.fileHandleForReading, onData: { log.append($0) }, onEnd: { log.end() })
         self.process = process
         do {
             // s_server prints "ACCEPT 127.0.0.1:PORT" once it listens.
@@ -76,5 +68,4 @@ final class OpenSSLTestServer {
     }
 
     var baseURL: String { "https://127.0.0.1:\(port)" }
-
 }

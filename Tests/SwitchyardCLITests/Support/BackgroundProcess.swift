@@ -96,25 +96,38 @@ final class BackgroundProcess: @unchecked Sendable {
     struct NotReady: Error {}
 }
 
-/// A free TCP port on 127.0.0.1, from binding port 0 and closing the socket.
+/// A free TCP port on 127.0.0.1 for a subprocess to listen on.
+///
+/// It is taken **below the kernel's ephemeral range** (`/proc/sys/net/ipv4/ip_local_port_range`), so neither a
+/// listener bound to port 0 nor the source port of an outgoing connection elsewhere in the suite can take it between
+/// this check and the subprocess binding it (a port from binding port 0 could, and did, under load).
 enum FreePort {
     static func take() throws -> Int {
+        let ephemeralStart = Self.ephemeralRangeStart()
+        let candidates = Array(10_000..<max(10_001, ephemeralStart)).shuffled()
+        for port in candidates.prefix(200) where Self.canBind(port) {
+            return port
+        }
+        throw POSIXError(.EADDRINUSE)
+    }
+
+    private static func ephemeralRangeStart() -> Int {
+        let text = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? ""
+        return text.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } ?? 32_768
+    }
+
+    private static func canBind(_ port: Int) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
+        guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
+        address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
         }
-        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        guard named == 0 else { throw POSIXError(.EINVAL) }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return bound == 0
     }
 }

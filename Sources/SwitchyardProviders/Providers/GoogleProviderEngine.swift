@@ -5,7 +5,7 @@ import SwitchyardConfig
 import SwitchyardCore
 import SwitchyardHTTP
 
-/// The behaviour both adapters share; ``GoogleAIStudioProvider`` and ``VertexAIProvider`` are thin, typed wrappers.
+/// What ``GoogleProvider`` does on either backend; the endpoint and the field rules hold the backends' differences.
 ///
 /// One call: check the model name → translate (Imagen mapping, renames, extension fields) → encode → apply the
 /// unsupported-field policy → send with authentication → check for exactly 200 → decode, normalise, check image

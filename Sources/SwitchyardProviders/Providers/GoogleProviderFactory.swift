@@ -19,7 +19,7 @@ import SwitchyardHTTP
 /// Credentials: AI Studio uses the API key. Vertex AI with a project uses the credentials file, or Application Default
 /// Credentials when none is configured; Vertex AI with an API key and no project is express mode.
 public enum GoogleProviderFactory {
-    /// Builds a ``GoogleAIStudioProvider`` or ``VertexAIProvider`` and resolves its credentials.
+    /// Builds a ``GoogleProvider`` for AI Studio or Vertex AI and resolves its credentials.
     /// - Throws: ``SwitchyardError`` `configuration` for inconsistent settings, or the credentials error
     ///   (`unauthenticated`) when no credential could be built.
     public static func makeProvider(
@@ -52,10 +52,8 @@ public enum GoogleProviderFactory {
         logger: Logger
     ) throws(SwitchyardError) -> any Provider {
         switch settings.type {
-        case .googleAIStudio:
-            return try GoogleAIStudioProvider(settings: settings, catalog: catalog, credentials: credentials, transport: transport, logger: logger)
-        case .vertexAI:
-            return try VertexAIProvider(settings: settings, catalog: catalog, credentials: credentials, transport: transport, logger: logger)
+        case .googleAIStudio, .vertexAI:
+            return try GoogleProvider(settings: settings, catalog: catalog, credentials: credentials, transport: transport, logger: logger)
         default:
             throw SwitchyardError(
                 .configuration,

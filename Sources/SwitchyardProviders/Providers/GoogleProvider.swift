@@ -4,26 +4,31 @@ import SwitchyardConfig
 import SwitchyardCore
 import SwitchyardHTTP
 
-/// Google AI Studio (the Gemini Developer API) behind the ``Provider`` protocol.
+/// Google AI Studio (the Gemini Developer API) or Vertex AI behind the ``Provider`` protocol; the endpoint decides which.
 ///
-/// Calls go to `{baseURL}/{v1beta|v1}/models/{id}:{method}` with `x-goog-api-key`. Imagen models in the catalog
-/// (`api_method: predict`) answer `generateContent` through `:predict`; Vertex-only fields are refused or dropped per
-/// ``UnsupportedFieldPolicy``.
-public struct GoogleAIStudioProvider: Provider {
+/// - AI Studio: `{baseURL}/{v1beta|v1}/models/{id}:{method}` with `x-goog-api-key`.
+/// - Vertex AI: `{host}/{v1beta1|v1}/projects/{p}/locations/{l}/publishers/google/models/{id}:{method}` with a bearer
+///   token (plus `x-goog-user-project`), or in express mode `publishers/google/models/{id}` with `x-goog-api-key`.
+///
+/// Imagen models in the catalog (`api_method: predict`) answer `generateContent` through `:predict`; fields the backend
+/// does not accept are refused or dropped per ``UnsupportedFieldPolicy``. Build one from configuration with
+/// ``GoogleProviderFactory``, which also resolves credentials.
+public struct GoogleProvider: Provider {
     private let engine: GoogleProviderEngine
 
     /// Creates the provider from parts.
     /// - Parameters:
     ///   - name: The configured name, used in errors and warnings.
-    ///   - endpoint: An AI Studio endpoint (``GoogleEndpoint/aiStudio(apiVersion:baseURL:)``).
+    ///   - endpoint: Where calls go, and so which backend this is: ``GoogleEndpoint/aiStudio(apiVersion:baseURL:)``,
+    ///     ``GoogleEndpoint/vertexAI(project:location:apiVersion:baseURL:)`` or
+    ///     ``GoogleEndpoint/vertexAIExpress(apiVersion:baseURL:)``.
     ///   - models: The catalog's models and their capabilities, by id.
-    ///   - credentials: Normally an API-key source.
+    ///   - credentials: An API-key source (AI Studio, Vertex express mode) or OAuth credentials (Vertex).
     ///   - transport: Carries the calls.
-    ///   - unsupportedFields: Refuse (the default) or drop request fields AI Studio does not accept.
+    ///   - unsupportedFields: Refuse (the default) or drop request fields the backend does not accept.
     ///   - apiMethods: How catalog models this provider does not serve are called (so an Imagen model is never sent
     ///     to `generateContent`); the served models' own methods always apply.
     ///   - logger: Where calls are logged, never with secrets.
-    /// - Throws: ``SwitchyardError`` `configuration` when the endpoint is not an AI Studio endpoint.
     public init(
         name: String,
         endpoint: GoogleEndpoint,
@@ -33,10 +38,7 @@ public struct GoogleAIStudioProvider: Provider {
         unsupportedFields: UnsupportedFieldPolicy = .refuse,
         apiMethods: [String: APIMethod] = [:],
         logger: Logger
-    ) throws(SwitchyardError) {
-        guard endpoint.backend == .aiStudio else {
-            throw SwitchyardError(.configuration, "provider \"\(name)\": a Google AI Studio provider needs an AI Studio endpoint", provider: name)
-        }
+    ) {
         self.engine = GoogleProviderEngine(
             name: name,
             endpoint: endpoint,
@@ -50,7 +52,7 @@ public struct GoogleAIStudioProvider: Provider {
     }
 
     /// Creates the provider from its configuration and catalog; see ``GoogleProviderFactory`` to resolve credentials too.
-    /// - Throws: ``SwitchyardError`` `configuration` for settings that do not describe an AI Studio provider.
+    /// - Throws: ``SwitchyardError`` `configuration` for settings that describe no Google endpoint.
     public init(
         settings: ProviderSettings,
         catalog: ProviderCatalog,
@@ -58,7 +60,7 @@ public struct GoogleAIStudioProvider: Provider {
         transport: any HTTPTransport,
         logger: Logger
     ) throws(SwitchyardError) {
-        try self.init(
+        self.init(
             name: settings.name,
             endpoint: try GoogleProviderFactory.endpoint(settings: settings, catalog: catalog),
             models: GoogleProviderFactory.models(settings: settings, catalog: catalog),
@@ -111,7 +113,8 @@ public struct GoogleAIStudioProvider: Provider {
         try await engine.generateImages(request, model: model, context: context)
     }
 
-    /// Counts tokens; a system instruction, tools or generation config move into `generateContentRequest`.
+    /// Counts tokens. On AI Studio a system instruction, tools or generation config move into
+    /// `generateContentRequest`; on Vertex AI a `generateContentRequest` is flattened into them.
     public func countTokens(
         _ request: CountTokensRequest,
         model: String,
@@ -120,7 +123,7 @@ public struct GoogleAIStudioProvider: Provider {
         try await engine.countTokens(request, model: model, context: context)
     }
 
-    /// Lists AI Studio's models, every page.
+    /// Lists the backend's models (AI Studio `models`, Vertex AI `publishers/google/models`), every page.
     public func listModels(context: ProviderCallContext) async throws -> [ModelInfo] {
         try await engine.listModels(context: context)
     }

@@ -11,20 +11,9 @@ extension GatewayResponder {
             switch method {
             case .generateContent:
                 let request = try ServerJSON.decode(GenerateContentRequest.self, from: body)
-                let reply = try await routed { () async throws(RoutingError) in
+                return try await unaryGeminiReply(exchange: exchange, summary: &summary) { () async throws(RoutingError) in
                     try await gateway.generateContent(request, model: model, options: exchange.options)
                 }
-                summary.record(reply.trail)
-                summary.answeredAt = .now
-                return Handled(
-                    response: jsonResponse(
-                        encoding: reply.value,
-                        surface: .gemini,
-                        requestID: requestID,
-                        trail: reply.trail,
-                        warnings: reply.warnings
-                    )
-                )
             case .streamGenerateContent:
                 let request = try ServerJSON.decode(GenerateContentRequest.self, from: body)
                 let stream = try await routed { () async throws(RoutingError) in
@@ -46,36 +35,14 @@ extension GatewayResponder {
                 )
             case .countTokens:
                 let request = try ServerJSON.decode(CountTokensRequest.self, from: body)
-                let reply = try await routed { () async throws(RoutingError) in
+                return try await unaryGeminiReply(exchange: exchange, summary: &summary) { () async throws(RoutingError) in
                     try await gateway.countTokens(request, model: model, options: exchange.options)
                 }
-                summary.record(reply.trail)
-                summary.answeredAt = .now
-                return Handled(
-                    response: jsonResponse(
-                        encoding: reply.value,
-                        surface: .gemini,
-                        requestID: requestID,
-                        trail: reply.trail,
-                        warnings: reply.warnings
-                    )
-                )
             case .predict:
                 let request = try ServerJSON.decode(ImagenPredictRequest.self, from: body)
-                let reply = try await routed { () async throws(RoutingError) in
+                return try await unaryGeminiReply(exchange: exchange, summary: &summary) { () async throws(RoutingError) in
                     try await gateway.generateImages(request, model: model, options: exchange.options)
                 }
-                summary.record(reply.trail)
-                summary.answeredAt = .now
-                return Handled(
-                    response: jsonResponse(
-                        encoding: reply.value,
-                        surface: .gemini,
-                        requestID: requestID,
-                        trail: reply.trail,
-                        warnings: reply.warnings
-                    )
-                )
             }
         } catch let failure as RoutingError {
             return Handled(response: routingFailure(failure, surface: .gemini, requestID: requestID, summary: &summary))
@@ -87,6 +54,26 @@ extension GatewayResponder {
             let internalError = SwitchyardError(.internal, "unexpected failure: \(error)")
             return Handled(response: errorResponse(SurfacedError(.gemini, ServerError(internalError)), requestID: requestID))
         }
+    }
+
+    /// Runs a unary gateway call and answers its value in Google's shape with the trail headers.
+    private func unaryGeminiReply<Value: Encodable & Sendable>(
+        exchange: Exchange,
+        summary: inout RequestSummary,
+        _ call: () async throws(RoutingError) -> RoutedReply<Value>
+    ) async throws -> Handled {
+        let reply = try await routed(call)
+        summary.record(reply.trail)
+        summary.answeredAt = .now
+        return Handled(
+            response: jsonResponse(
+                encoding: reply.value,
+                surface: .gemini,
+                requestID: exchange.requestID,
+                trail: reply.trail,
+                warnings: reply.warnings
+            )
+        )
     }
 
     /// Runs a gateway call, rethrowing its typed `RoutingError` as an untyped error for the caller's `catch` list.

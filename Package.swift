@@ -163,6 +163,12 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // Helpers more than one test target needs (kept out of the products).
+        .target(
+            name: "SwitchyardTestSupport",
+            path: "Tests/SwitchyardTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SwitchyardCoreTests",
             dependencies: ["SwitchyardCore"],
@@ -178,6 +184,7 @@ let package = Package(
             name: "SwitchyardHTTPTests",
             dependencies: [
                 "SwitchyardHTTP",
+                "SwitchyardTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -240,7 +247,7 @@ let package = Package(
         .testTarget(
             name: "SwitchyardCLITests",
             dependencies: [
-                "SwitchyardCLI", "SwitchyardHTTP",
+                "SwitchyardCLI", "SwitchyardHTTP", "SwitchyardTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

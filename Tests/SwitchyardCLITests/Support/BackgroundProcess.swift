@@ -1,4 +1,5 @@
 import Foundation
+import SwitchyardTestSupport
 import Testing
 
 /// A long-running `switchyard` subprocess (`serve`, `emulator`): started, awaited until its output shows it is ready

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchyardTestSupport
 
 /// A real HTTP/2 server: `nghttpd` (from nghttp2) on 127.0.0.1, TLS with a fresh self-signed certificate for
 /// `127.0.0.1`/`localhost`, serving the files given to ``start(files:)`` from a temporary document root.

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchyardTestSupport
 
 /// A real TLS server: `openssl s_server -www` on 127.0.0.1 (port 0) with a fresh self-signed certificate for
 /// `127.0.0.1`/`localhost`. It answers `GET /` with OpenSSL's status page.

@@ -8,10 +8,10 @@ import Glibc
 /// pool, and without `FileHandle.readabilityHandler`, whose dispatch read sources, set up and torn down concurrently by
 /// parallel tests, can crash libdispatch's event loop on Linux (a dangling epoll registration; see
 /// swift-corelibs-libdispatch issue 949).
-enum PipeReader {
+public enum PipeReader {
     /// Starts reading `handle` (a pipe's read end) on a new thread: `onData` for each chunk, then `onEnd` at end of file.
     /// The thread reads its own duplicate of the descriptor, so closing `handle` meanwhile cannot redirect its reads.
-    static func start(
+    public static func start(
         _ handle: FileHandle,
         onData: @escaping @Sendable (Data) -> Void,
         onEnd: @escaping @Sendable () -> Void

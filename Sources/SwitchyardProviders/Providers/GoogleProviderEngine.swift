@@ -64,11 +64,7 @@ struct GoogleProviderEngine: Sendable {
         do {
             if isImagen(model) { return try await imagenGenerateContent(request, model: model, context: context) }
             let (body, warnings) = try geminiBody(request, model: model)
-            let url = try endpoint.methodURL(model: model, method: "generateContent")
-            let data = try await client.sendAndCollect(method: .post, url: url, body: body, context: context, model: model)
-            let response = ResponseNormalizer.normalize(
-                try WireJSON.decodeUpstream(GenerateContentResponse.self, from: data, what: "GenerateContentResponse", provider: name, model: model)
-            )
+            let response = try await sendGenerateContent(body: body, model: model, context: context)
             if ImageOutcome.imagesRequested(by: request) {
                 try ImageOutcome.check(response, imagesRequired: ImageOutcome.imagesRequired(by: request), provider: name, model: model)
             }
@@ -79,13 +75,33 @@ struct GoogleProviderEngine: Sendable {
     }
 
     /// The encoded body of a Gemini generate call and the warnings of dropped fields.
-    private func geminiBody(_ request: GenerateContentRequest, model: String) throws(SwitchyardError) -> (Data, [String]) {
+    /// - Parameter earlier: Unsupported fields an earlier translation already found.
+    private func geminiBody(
+        _ request: GenerateContentRequest,
+        model: String,
+        earlier: [FieldViolation] = []
+    ) throws(SwitchyardError) -> (Data, [String]) {
         let prepared = try GeminiRequestPreparation.prepare(request, backend: endpoint.backend, model: model)
         return try fields.enforce(
             encoding: prepared.request,
             rules: BackendFieldRules.generateContent(for: endpoint.backend),
-            earlier: prepared.violations,
+            earlier: earlier + prepared.violations,
             model: model
+        )
+    }
+
+    /// Sends a prepared Gemini body to `:generateContent` and decodes the normalised response.
+    private func sendGenerateContent(
+        body: Data,
+        model: String,
+        context: ProviderCallContext
+    ) async throws(SwitchyardError)
+        -> GenerateContentResponse
+    {
+        let url = try endpoint.methodURL(model: model, method: "generateContent")
+        let data = try await client.sendAndCollect(method: .post, url: url, body: body, context: context, model: model)
+        return ResponseNormalizer.normalize(
+            try WireJSON.decodeUpstream(GenerateContentResponse.self, from: data, what: "GenerateContentResponse", provider: name, model: model)
         )
     }
 
@@ -95,13 +111,7 @@ struct GoogleProviderEngine: Sendable {
         context: ProviderCallContext
     ) async throws(SwitchyardError) -> ProviderReply<GenerateContentResponse> {
         let translation = try ImagenRequestTranslation(request, model: model, backend: endpoint.backend, limits: models[model]?.images)
-        let (body, warnings) = try fields.enforce(
-            encoding: translation.predict,
-            rules: BackendFieldRules.imagenPredict(for: endpoint.backend),
-            earlier: translation.violations,
-            model: model
-        )
-        let predict = try await predict(body: body, model: model, context: context)
+        let (predict, warnings) = try await predict(translation.predict, earlier: translation.violations, model: model, context: context)
         let mapped = try ImagenResponseTranslation.response(
             predict,
             model: model,
@@ -111,10 +121,29 @@ struct GoogleProviderEngine: Sendable {
         return ProviderReply(value: mapped.response, warnings: warnings + translation.ignored + mapped.warnings)
     }
 
-    private func predict(body: Data, model: String, context: ProviderCallContext) async throws(SwitchyardError) -> ImagenPredictResponse {
+    /// Applies the field policy to an Imagen body, sends it to `:predict` and decodes the predictions.
+    private func predict(
+        _ request: ImagenPredictRequest,
+        earlier: [FieldViolation] = [],
+        model: String,
+        context: ProviderCallContext
+    ) async throws(SwitchyardError) -> (response: ImagenPredictResponse, warnings: [String]) {
+        let (body, warnings) = try fields.enforce(
+            encoding: request,
+            rules: BackendFieldRules.imagenPredict(for: endpoint.backend),
+            earlier: earlier,
+            model: model
+        )
         let url = try endpoint.methodURL(model: model, method: "predict")
         let data = try await client.sendAndCollect(method: .post, url: url, body: body, context: context, model: model)
-        return try WireJSON.decodeUpstream(ImagenPredictResponse.self, from: data, what: "Imagen predict response", provider: name, model: model)
+        let response = try WireJSON.decodeUpstream(
+            ImagenPredictResponse.self,
+            from: data,
+            what: "Imagen predict response",
+            provider: name,
+            model: model
+        )
+        return (response, warnings)
     }
 
     // MARK: streamGenerateContent
@@ -157,34 +186,15 @@ struct GoogleProviderEngine: Sendable {
     ) async throws(SwitchyardError) -> ProviderReply<ImagenPredictResponse> {
         do {
             if isImagen(model) {
-                let (body, warnings) = try fields.enforce(
-                    encoding: request,
-                    rules: BackendFieldRules.imagenPredict(for: endpoint.backend),
-                    model: model
-                )
-                let response = try await predict(body: body, model: model, context: context)
+                let (response, warnings) = try await predict(request, model: model, context: context)
                 let images = (response.predictions ?? []).filter { $0.contentType == nil }
                 try ImagenResponseTranslation.checkSomethingCameBack(images, model: model, provider: name)
                 let filtered = images.compactMap(\.raiFilteredReason).map { "an image was filtered by \(model): \($0)" }
                 return ProviderReply(value: response, warnings: warnings + filtered)
             }
             let translation = try GeminiImageTranslation(request, model: model)
-            let prepared = try GeminiRequestPreparation.prepare(translation.request, backend: endpoint.backend, model: model)
-            let (body, warnings) = try fields.enforce(
-                encoding: prepared.request,
-                rules: BackendFieldRules.generateContent(for: endpoint.backend),
-                earlier: translation.violations + prepared.violations,
-                model: model
-            )
-            let url = try endpoint.methodURL(model: model, method: "generateContent")
-            let data = try await client.sendAndCollect(method: .post, url: url, body: body, context: context, model: model)
-            let response = try WireJSON.decodeUpstream(
-                GenerateContentResponse.self,
-                from: data,
-                what: "GenerateContentResponse",
-                provider: name,
-                model: model
-            )
+            let (body, warnings) = try geminiBody(translation.request, model: model, earlier: translation.violations)
+            let response = try await sendGenerateContent(body: body, model: model, context: context)
             let predictions = try GeminiImageTranslation.predictions(from: response, model: model, provider: name)
             return ProviderReply(value: predictions, warnings: warnings)
         } catch {

@@ -20,9 +20,7 @@ struct CurlTransportHTTP2Tests {
     func negotiatesHTTP2() async throws {
         let contents = try Self.randomContent(count: 5000)
         let server = try await NGHTTPDTestServer(files: ["hello.bin": contents])
-        let transport = CurlTransport(configuration: Self.configuration(trusting: server))
-        defer { withExtendedLifetime(server) {} }
-        do {
+        try await Self.withTransport(trusting: server, smallBuffers: false) { transport in
             let response = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/hello.bin"))
             #expect(response.status == 200)
             #expect(response.httpVersion == .http2)
@@ -30,11 +28,7 @@ struct CurlTransportHTTP2Tests {
             #expect(try await response.body.collect(upTo: 1 << 20) == contents)
             #expect(server.log.text.contains("The negotiated protocol: h2"))
             #expect(server.tlsConnectionCount() == 1)
-        } catch {
-            await transport.shutdown()
-            throw error
         }
-        await transport.shutdown()
     }
 
     @Test("32 concurrent requests to one host are multiplexed as 32 streams over one TCP connection")
@@ -45,13 +39,8 @@ struct CurlTransportHTTP2Tests {
         var files: [String: Data] = [:]
         for index in 0..<count { files["multiplex/\(index).bin"] = bodies[index] }
         let server = try await NGHTTPDTestServer(files: files)
-        var configuration = Self.configuration(trusting: server)
         // Each body is eight times the buffer, so every transfer pauses with its body unfinished until it is read.
-        configuration.bodyBufferLimit = 64 << 10
-        configuration.receiveBufferSize = 16 << 10
-        let transport = CurlTransport(configuration: configuration)
-        defer { withExtendedLifetime(server) {} }
-        do {
+        try await Self.withTransport(trusting: server, smallBuffers: true) { transport in
             // Every response head, with its body not read yet: all 32 exchanges are open at the same time, which
             // over a single HTTP/1.1 connection could not happen.
             let baseURL = server.baseURL
@@ -95,11 +84,7 @@ struct CurlTransportHTTP2Tests {
             #expect(transport.statistics.pauseCount >= count)
             #expect(transport.statistics.maxBufferedBytes <= 64 << 10)
             #expect(server.tlsConnectionCount() == 1)
-        } catch {
-            await transport.shutdown()
-            throw error
         }
-        await transport.shutdown()
     }
 
     @Test("An 8 MB body arrives byte-exact over HTTP/2 to a slow consumer: the stream pauses and resumes")
@@ -107,12 +92,7 @@ struct CurlTransportHTTP2Tests {
         let size = 8 << 20
         let contents = try Self.randomContent(count: size)
         let server = try await NGHTTPDTestServer(files: ["large.bin": contents])
-        var configuration = Self.configuration(trusting: server)
-        configuration.bodyBufferLimit = 64 << 10
-        configuration.receiveBufferSize = 16 << 10
-        let transport = CurlTransport(configuration: configuration)
-        defer { withExtendedLifetime(server) {} }
-        do {
+        try await Self.withTransport(trusting: server, smallBuffers: true) { transport in
             let pausesBefore = transport.statistics.pauseCount
             let response = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/large.bin"))
             #expect(response.httpVersion == .http2)
@@ -139,11 +119,7 @@ struct CurlTransportHTTP2Tests {
             await transport.statistics.waitForPause(after: pausesAfterFirst)
             #expect(try await second.body.collect(upTo: size) == contents)
             #expect(server.tlsConnectionCount() == 1)
-        } catch {
-            await transport.shutdown()
-            throw error
         }
-        await transport.shutdown()
     }
 
     @Test("A paused stream does not hold up another stream on the same connection")
@@ -153,12 +129,7 @@ struct CurlTransportHTTP2Tests {
         let held = try Self.randomContent(count: size)
         let read = try Self.randomContent(count: size)
         let server = try await NGHTTPDTestServer(files: ["held.bin": held, "read.bin": read])
-        var configuration = Self.configuration(trusting: server)
-        configuration.bodyBufferLimit = 64 << 10
-        configuration.receiveBufferSize = 16 << 10
-        let transport = CurlTransport(configuration: configuration)
-        defer { withExtendedLifetime(server) {} }
-        do {
+        try await Self.withTransport(trusting: server, smallBuffers: true) { transport in
             let pausesBefore = transport.statistics.pauseCount
             let heldResponse = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/held.bin"))
             await transport.statistics.waitForPause(after: pausesBefore)
@@ -169,11 +140,7 @@ struct CurlTransportHTTP2Tests {
             #expect(try await Self.matches(heldResponse.body, held))
             #expect(server.tlsConnectionCount() == 1)
             #expect(Set(server.receivedRequests().map(\.session)).count == 1)
-        } catch {
-            await transport.shutdown()
-            throw error
         }
-        await transport.shutdown()
     }
 
     @Test("Dropping a stream mid-body while another uses the connection resets only that stream")
@@ -182,12 +149,7 @@ struct CurlTransportHTTP2Tests {
         let size = 16 << 20
         let contents = try Self.randomContent(count: size)
         let server = try await NGHTTPDTestServer(files: ["a.bin": contents, "b.bin": contents])
-        var configuration = Self.configuration(trusting: server)
-        configuration.bodyBufferLimit = 64 << 10
-        configuration.receiveBufferSize = 16 << 10
-        let transport = CurlTransport(configuration: configuration)
-        defer { withExtendedLifetime(server) {} }
-        do {
+        try await Self.withTransport(trusting: server, smallBuffers: true) { transport in
             let pausesBefore = transport.statistics.pauseCount
             var abandoned: HTTPResponse? = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/a.bin"))
             #expect(abandoned?.httpVersion == .http2)
@@ -204,11 +166,7 @@ struct CurlTransportHTTP2Tests {
             }
             #expect(server.tlsConnectionCount() == 1)
             #expect(server.closedSessions().isEmpty)
-        } catch {
-            await transport.shutdown()
-            throw error
         }
-        await transport.shutdown()
     }
 
     @Test("Dropping the only stream on a connection mid-body closes the connection, so the server stops at once")
@@ -216,12 +174,7 @@ struct CurlTransportHTTP2Tests {
         let size = 16 << 20
         let contents = try Self.randomContent(count: size)
         let server = try await NGHTTPDTestServer(files: ["a.bin": contents])
-        var configuration = Self.configuration(trusting: server)
-        configuration.bodyBufferLimit = 64 << 10
-        configuration.receiveBufferSize = 16 << 10
-        let transport = CurlTransport(configuration: configuration)
-        defer { withExtendedLifetime(server) {} }
-        do {
+        try await Self.withTransport(trusting: server, smallBuffers: true) { transport in
             let pausesBefore = transport.statistics.pauseCount
             var abandoned: HTTPResponse? = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/a.bin"))
             await transport.statistics.waitForPause(after: pausesBefore)
@@ -232,11 +185,7 @@ struct CurlTransportHTTP2Tests {
             let next = try await transport.execute(HTTPRequest(method: .get, url: server.baseURL + "/a.bin"))
             #expect(try await next.body.collect(upTo: size) == contents)
             #expect(server.tlsConnectionCount() == 2)
-        } catch {
-            await transport.shutdown()
-            throw error
         }
-        await transport.shutdown()
     }
 
     @Test("With http2 off the transport offers only http/1.1; nghttpd, which speaks only h2, hangs up: connectionReset")
@@ -283,6 +232,28 @@ struct CurlTransportHTTP2Tests {
     }
 
     // MARK: Helpers
+
+    /// Runs `body` with a transport that trusts `server`'s certificate, and shuts the transport down on every path.
+    /// - Parameter smallBuffers: A 64 KiB body buffer and 16 KiB reads, so large bodies pause until they are read.
+    static func withTransport(
+        trusting server: NGHTTPDTestServer,
+        smallBuffers: Bool,
+        _ body: (CurlTransport) async throws -> Void
+    ) async throws {
+        var configuration = configuration(trusting: server)
+        if smallBuffers {
+            configuration.bodyBufferLimit = 64 << 10
+            configuration.receiveBufferSize = 16 << 10
+        }
+        let transport = CurlTransport(configuration: configuration)
+        do {
+            try await body(transport)
+        } catch {
+            await transport.shutdown()
+            throw error
+        }
+        await transport.shutdown()
+    }
 
     static func configuration(trusting server: NGHTTPDTestServer) -> CurlTransport.Configuration {
         var configuration = CurlTransport.Configuration.testing

@@ -109,7 +109,7 @@ public final class Router: Sendable {
 
     /// Every target's breaker state that has been touched, sorted by provider and model.
     public var cooldowns: [CooldownState] {
-        get async { await health.states(now: clock.now()) }
+        get async { health.states(now: clock.now()) }
     }
 
     /// Generates content on the first target that can serve the request and answers.
@@ -164,7 +164,7 @@ public final class Router: Sendable {
                 metadata: ["request.id": "\(requestID)", "switchyard.provider": "\(provider)", "switchyard.model": "\(model)", "error": "\(error)"]
             )
             if error.isRetryable {
-                await health.record(key, .failing(perDay: QuotaScope.isPerDay(error), retryAfter: error.retryAfter), now: clock.now())
+                health.record(key, .failing(perDay: QuotaScope.isPerDay(error), retryAfter: error.retryAfter), now: clock.now())
             }
         }
         return RoutedStream(trail: reply.trail, warnings: reply.warnings, events: GenerateContentStream(events))

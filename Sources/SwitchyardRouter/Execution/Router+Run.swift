@@ -29,10 +29,14 @@ extension Router {
         let budget = options.timeout ?? configuration.timeouts.request
         let deadline = start + budget
         var trail = AttemptTrail(route: model)
-        var logger = self.logger
-        logger[metadataKey: "request.id"] = "\(options.requestID)"
-        logger[metadataKey: "switchyard.route"] = "\(model)"
-        logger[metadataKey: "switchyard.operation"] = "\(operation)"
+        // Built on first use: most requests log nothing here, and copying metadata into a logger showed in profiles.
+        lazy var logger: Logger = {
+            var logger = self.logger
+            logger[metadataKey: "request.id"] = .string(options.requestID)
+            logger[metadataKey: "switchyard.route"] = .string(model)
+            logger[metadataKey: "switchyard.operation"] = .string(operation)
+            return logger
+        }()
 
         guard let route = table.route(for: model) else {
             let known = table.routeNames.joined(separator: ", ")
@@ -64,7 +68,7 @@ extension Router {
             let key = target.key
             guard let provider = providers[key.provider] else { continue }
             var probing = false
-            switch await health.admit(key, now: clock.now()) {
+            switch health.admit(key, now: clock.now()) {
             case .skip(let reason, let reopensAt):
                 if let reopensAt { soonestReopening = min(soonestReopening ?? reopensAt, reopensAt) }
                 trail.skipped.append(SkippedTarget(provider: key.provider, model: key.model, reasons: [reason]))
@@ -88,7 +92,7 @@ extension Router {
                 attemptNumber += 1
                 let began = clock.now()
                 if began >= deadline {
-                    if probing { await health.releaseProbe(key) }
+                    if probing { health.releaseProbe(key) }
                     throw RoutingError(error: Self.deadlineError(budget: budget, last: lastError, model: model), trail: trail)
                 }
                 let context = ProviderCallContext(requestID: options.requestID, deadline: passDeadline ? deadline : nil)
@@ -98,7 +102,7 @@ extension Router {
                 case .value(let reply):
                     trail.attempts.append(Attempt(provider: key.provider, model: key.model, outcome: .success, duration: duration))
                     metrics.attempt(key, outcome: "success", duration: duration)
-                    await health.record(key, .healthy, now: clock.now())
+                    health.record(key, .healthy, now: clock.now())
                     trail.provider = key.provider
                     trail.model = key.model
                     if trail.attempts.count > 1 {
@@ -114,12 +118,12 @@ extension Router {
                     trail.attempts.append(Attempt(provider: key.provider, model: key.model, outcome: Self.outcome(error), duration: duration))
                     metrics.attempt(key, outcome: error.code.rawValue, duration: duration)
                     // The caller's deadline says nothing about the target's health: no failure is counted.
-                    if probing { await health.releaseProbe(key) }
+                    if probing { health.releaseProbe(key) }
                     logger.info("deadline passed", metadata: ["switchyard.target": "\(key)", "timeout": "\(budget.compactText)"])
                     throw RoutingError(error: error, trail: trail)
 
                 case .cancelled:
-                    if probing { await health.releaseProbe(key) }
+                    if probing { health.releaseProbe(key) }
                     throw RoutingError(error: SwitchyardError(.cancelled, "the request was cancelled", model: model), trail: trail)
 
                 case .failure(var error):
@@ -132,29 +136,29 @@ extension Router {
                     if clock.now() >= deadline, error.isRetryable {
                         // The provider's own timer (bounded by our deadline) fired first: the request's deadline, not
                         // the target's health, ended this attempt.
-                        if probing { await health.releaseProbe(key) }
+                        if probing { health.releaseProbe(key) }
                         logger.info("deadline passed", metadata: attemptMetadata)
                         throw RoutingError(error: Self.deadlineError(budget: budget, last: error, model: model), trail: trail)
                     }
                     if error.code == .cancelled {
                         // The caller went away: no verdict on the target's health.
-                        if probing { await health.releaseProbe(key) }
+                        if probing { health.releaseProbe(key) }
                         throw RoutingError(error: error, trail: trail)
                     }
                     switch FailureClass(error) {
                     case .final:
-                        await health.record(key, .healthy, now: clock.now())
+                        health.record(key, .healthy, now: clock.now())
                         logger.debug("caller error; not retried", metadata: attemptMetadata)
                         throw RoutingError(error: error, trail: trail)
 
                     case .targetSpecific:
-                        await health.record(key, .healthy, now: clock.now())
+                        health.record(key, .healthy, now: clock.now())
                         logger.warning("target cannot serve; falling back", metadata: attemptMetadata)
                         break tries
 
                     case .retryable:
                         let perDay = QuotaScope.isPerDay(error)
-                        await health.record(key, .failing(perDay: perDay, retryAfter: error.retryAfter), now: clock.now())
+                        health.record(key, .failing(perDay: perDay, retryAfter: error.retryAfter), now: clock.now())
                         if perDay {
                             logger.warning("per-day quota exhausted; moving on", metadata: attemptMetadata)
                             break tries
@@ -183,7 +187,7 @@ extension Router {
                             } catch {
                                 throw RoutingError(error: SwitchyardError(.cancelled, "the request was cancelled", model: model), trail: trail)
                             }
-                            switch await health.admit(key, now: clock.now()) {
+                            switch health.admit(key, now: clock.now()) {
                             case .skip(let reason, _):
                                 logger.info(
                                     "target cooled down while waiting; moving on",

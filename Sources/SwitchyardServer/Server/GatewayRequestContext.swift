@@ -15,8 +15,14 @@ public struct GatewayRequestContext: RequestContext {
         self.channel = source.channel
     }
 
-    /// The connection's ``ConnectionCloseWatcher``.
+    /// The connection's ``ConnectionCloseWatcher``: looked up in place when running on the connection's event loop
+    /// (as handlers do, see ``EventLoopPinnedHTTP1Channel``), else through the loop.
     var closeWatcher: ConnectionCloseWatcher? {
-        get async { try? await channel.pipeline.handler(type: ConnectionCloseWatcher.self).get() }
+        get async {
+            if channel.eventLoop.inEventLoop {
+                return try? channel.pipeline.syncOperations.handler(type: ConnectionCloseWatcher.self)
+            }
+            return try? await channel.pipeline.handler(type: ConnectionCloseWatcher.self).get()
+        }
     }
 }

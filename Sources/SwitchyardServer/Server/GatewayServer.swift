@@ -67,7 +67,7 @@ public enum GatewayServer {
         )
         return Application(
             responder: responder,
-            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCloseWatcher()])),
+            server: .eventLoopPinnedHTTP1(configuration: .init(additionalChannelHandlers: [ConnectionCloseWatcher()])),
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "switchyard"),
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress?.port ?? settings.port)

@@ -1,0 +1,25 @@
+import NIOCore
+
+/// Runs a task's jobs on one NIO event loop.
+///
+/// A connection's handling task prefers this executor (see ``EventLoopPinnedHTTP1Channel``), so reading the request,
+/// the handler's own work and writing the answer happen on the thread that owns the socket, instead of hopping from
+/// the event loop to Swift's global pool for every request and back for every write. Work that must not run on an
+/// event loop (blocking calls) must not run in a request handler anyway.
+///
+/// swift-nio 2.101 has no `TaskExecutor` for its event loops (only `SerialExecutor`, for actors), so this is the
+/// small adapter that `withTaskExecutorPreference` needs.
+final class EventLoopTaskExecutor: TaskExecutor {
+    let eventLoop: any EventLoop
+
+    init(_ eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        eventLoop.execute {
+            job.runSynchronously(on: self.asUnownedTaskExecutor())
+        }
+    }
+}

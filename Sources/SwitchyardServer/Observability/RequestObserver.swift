@@ -11,24 +11,25 @@ struct RequestObserver: Sendable {
     func finish(_ summary: RequestSummary) {
         let end = ContinuousClock.now
         metrics.requestFinished(summary, at: end)
+        guard logger.logLevel <= .info else { return }
         let latency = end - summary.start
-        let milliseconds = Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15
+        let tenths = (latency.components.seconds * 10_000) + (latency.components.attoseconds + 50_000_000_000_000) / 100_000_000_000_000
         var metadata: Logger.Metadata = [
-            "request.id": "\(summary.requestID)",
-            "http.method": "\(summary.method)",
-            "http.path": "\(summary.path)",
-            "http.status": "\(summary.status)",
-            "switchyard.surface": "\(summary.surface.rawValue)",
-            "switchyard.operation": "\(summary.operation)",
-            "switchyard.attempts": "\(summary.attempts)",
-            "switchyard.outcome": "\(summary.outcome)",
-            "latency_ms": "\((milliseconds * 10).rounded() / 10)",
+            "request.id": .string(summary.requestID),
+            "http.method": .string(summary.method),
+            "http.path": .string(summary.path),
+            "http.status": .string(String(summary.status)),
+            "switchyard.surface": .string(summary.surface.rawValue),
+            "switchyard.operation": .string(summary.operation),
+            "switchyard.attempts": .string(String(summary.attempts)),
+            "switchyard.outcome": .string(summary.outcome),
+            "latency_ms": .string("\(tenths / 10).\(tenths % 10)"),
         ]
-        if let route = summary.route { metadata["switchyard.route"] = "\(route)" }
-        if let provider = summary.provider { metadata["switchyard.provider"] = "\(provider)" }
-        if let model = summary.model { metadata["switchyard.model"] = "\(model)" }
-        if summary.fallbacks > 0 { metadata["switchyard.fallbacks"] = "\(summary.fallbacks)" }
-        if let code = summary.errorCode { metadata["error.code"] = "\(code)" }
+        if let route = summary.route { metadata["switchyard.route"] = .string(route) }
+        if let provider = summary.provider { metadata["switchyard.provider"] = .string(provider) }
+        if let model = summary.model { metadata["switchyard.model"] = .string(model) }
+        if summary.fallbacks > 0 { metadata["switchyard.fallbacks"] = .string(String(summary.fallbacks)) }
+        if let code = summary.errorCode { metadata["error.code"] = .string(code) }
         logger.info("access", metadata: metadata)
     }
 }

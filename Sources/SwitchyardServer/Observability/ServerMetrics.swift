@@ -1,6 +1,7 @@
 import CoreMetrics
 import Prometheus
 import Switchyard
+import Synchronization
 
 /// The server's Prometheus series, registered on one ``PrometheusCollectorRegistry`` (the one `/metrics` renders).
 ///
@@ -21,6 +22,13 @@ public final class ServerMetrics: Sendable {
     /// The registry every series lives in.
     public let registry: PrometheusCollectorRegistry
     private let inFlight: Prometheus.Gauge
+    /// Series already registered, by label values: the registry builds the metric name and looks the series up
+    /// under its lock on every `make…` call, which showed in the request path's profile.
+    private let requestCounters = SeriesCache<[String], Prometheus.Counter>()
+    private let durationHistograms = SeriesCache<[String], Prometheus.DurationHistogram>()
+    private let overheadHistograms = SeriesCache<[String], Prometheus.DurationHistogram>()
+    private let attemptCounters = SeriesCache<[String], Prometheus.Counter>()
+    private let attemptHistograms = SeriesCache<[String], Prometheus.DurationHistogram>()
 
     static func descriptor(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "switchyard", metricName: name, unitName: unit, helpText: help)
@@ -97,26 +105,30 @@ public final class ServerMetrics: Sendable {
         inFlight.decrement()
         let route = summary.route ?? ""
         let outcome = summary.outcome
-        registry.makeCounter(
-            descriptor: Self.requestsDescriptor,
-            labels: [
-                ("surface", summary.surface.rawValue), ("operation", summary.operation), ("route", route),
-                ("provider", summary.provider ?? ""), ("model", summary.model ?? ""), ("outcome", outcome),
-                ("status", String(summary.status)),
-            ]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.durationDescriptor,
-            labels: [("surface", summary.surface.rawValue), ("operation", summary.operation), ("route", route), ("outcome", outcome)],
-            buckets: Self.durationBuckets
-        ).record(end - summary.start)
+        let surface = summary.surface.rawValue
+        let requestLabels = [surface, summary.operation, route, summary.provider ?? "", summary.model ?? "", outcome, String(summary.status)]
+        requestCounters.series(for: requestLabels) { labels in
+            registry.makeCounter(
+                descriptor: Self.requestsDescriptor,
+                labels: zip(["surface", "operation", "route", "provider", "model", "outcome", "status"], labels).map { ($0, $1) }
+            )
+        }.increment()
+        durationHistograms.series(for: [surface, summary.operation, route, outcome]) { labels in
+            registry.makeDurationHistogram(
+                descriptor: Self.durationDescriptor,
+                labels: zip(["surface", "operation", "route", "outcome"], labels).map { ($0, $1) },
+                buckets: Self.durationBuckets
+            )
+        }.record(end - summary.start)
         if let answeredAt = summary.answeredAt, summary.attempts > 0 {
             let overhead = max(.zero, (answeredAt - summary.start) - summary.upstreamTime)
-            registry.makeDurationHistogram(
-                descriptor: Self.overheadDescriptor,
-                labels: [("surface", summary.surface.rawValue), ("operation", summary.operation)],
-                buckets: Self.overheadBuckets
-            ).record(overhead)
+            overheadHistograms.series(for: [surface, summary.operation]) { labels in
+                registry.makeDurationHistogram(
+                    descriptor: Self.overheadDescriptor,
+                    labels: [("surface", labels[0]), ("operation", labels[1])],
+                    buckets: Self.overheadBuckets
+                )
+            }.record(overhead)
         }
         for attempt in summary.attemptRecords {
             let attemptOutcome: String
@@ -124,15 +136,19 @@ public final class ServerMetrics: Sendable {
             case .success: attemptOutcome = "success"
             case .failure(let code, _, _): attemptOutcome = code.rawValue
             }
-            registry.makeCounter(
-                descriptor: Self.attemptsDescriptor,
-                labels: [("provider", attempt.provider), ("model", attempt.model), ("outcome", attemptOutcome)]
-            ).increment()
-            registry.makeDurationHistogram(
-                descriptor: Self.attemptDurationDescriptor,
-                labels: [("provider", attempt.provider), ("model", attempt.model)],
-                buckets: Self.durationBuckets
-            ).record(attempt.duration)
+            attemptCounters.series(for: [attempt.provider, attempt.model, attemptOutcome]) { labels in
+                registry.makeCounter(
+                    descriptor: Self.attemptsDescriptor,
+                    labels: [("provider", labels[0]), ("model", labels[1]), ("outcome", labels[2])]
+                )
+            }.increment()
+            attemptHistograms.series(for: [attempt.provider, attempt.model]) { labels in
+                registry.makeDurationHistogram(
+                    descriptor: Self.attemptDurationDescriptor,
+                    labels: [("provider", labels[0]), ("model", labels[1])],
+                    buckets: Self.durationBuckets
+                )
+            }.record(attempt.duration)
         }
         if summary.fallbacks > 0, let routeName = summary.route {
             registry.makeCounter(descriptor: Self.fallbacksDescriptor, labels: [("route", routeName)])
@@ -140,7 +156,6 @@ public final class ServerMetrics: Sendable {
         }
     }
 
-    /// Sets `switchyard_target_cooling_down` for every target of the configuration.
     /// Sets `switchyard_target_cooling_down` for every target the router keeps a health record for (1 while open).
     func updateCooldowns(_ states: [CooldownState]) {
         for state in states {
@@ -149,5 +164,19 @@ public final class ServerMetrics: Sendable {
                 labels: [("provider", state.provider), ("model", state.model)]
             ).set(state.phase == .open ? 1.0 : 0.0)
         }
+    }
+}
+
+/// Registered series by label values. Label values are bounded (routes, providers, models and codes come from the
+/// configuration and catalogs, never from request text), so the cache is too.
+final class SeriesCache<Key: Hashable & Sendable, Series: Sendable>: Sendable {
+    private let entries = Mutex<[Key: Series]>([:])
+
+    /// The series for `key`, registered by `make` the first time.
+    func series(for key: Key, make: (Key) -> Series) -> Series {
+        if let found = entries.withLock({ $0[key] }) { return found }
+        let made = make(key)
+        entries.withLock { $0[key] = made }
+        return made
     }
 }

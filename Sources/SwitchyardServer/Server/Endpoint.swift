@@ -90,8 +90,8 @@ struct EndpointResolver: Sendable {
 
     /// The endpoint, or the surface whose error shape the failure should be rendered in plus the error.
     static func resolve(method: String, path: String, hints: ClientHints) -> Result<Endpoint, SurfacedError> {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map {
-            String($0).removingPercentEncoding ?? String($0)
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { segment in
+            segment.utf8.contains(UInt8(ascii: "%")) ? (String(segment).removingPercentEncoding ?? String(segment)) : String(segment)
         }
         func require(_ allowed: String, _ endpoint: Endpoint) -> Result<Endpoint, SurfacedError> {
             if method == allowed || (allowed == "GET" && method == "HEAD") { return .success(endpoint) }

@@ -41,8 +41,6 @@ struct GatewayResponder: HTTPResponder {
             hasPagingQuery: query["pageSize"] != nil || query["pageToken"] != nil
         )
         var summary = RequestSummary(requestID: requestID, method: method, path: path, surface: .gemini, operation: "unknown", start: start)
-        var requestLogger = logger
-        requestLogger[metadataKey: "request.id"] = "\(requestID)"
         metrics.requestStarted()
 
         let endpoint: Endpoint
@@ -71,8 +69,7 @@ struct GatewayResponder: HTTPResponder {
         var exchange = Exchange(
             requestID: requestID,
             timeout: Self.serverTimeout(request.headers),
-            query: Dictionary(query.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first }),
-            logger: requestLogger
+            query: query.isEmpty ? [:] : Dictionary(query.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
         )
         guard endpoint.callsUpstream else {
             let handled = await handleLocal(endpoint, exchange: exchange, summary: &summary)
@@ -212,7 +209,6 @@ struct Exchange: Sendable {
     var requestID: String
     var timeout: Duration?
     var query: [String: String]
-    var logger: Logger
     /// Notices the client going away; `nil` only if the connection has no watcher.
     var closeWatcher: ConnectionCloseWatcher?
 

@@ -15,6 +15,7 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         .executableTarget(
@@ -34,6 +35,16 @@ let package = Package(
                 .product(name: "Switchyard", package: rootIdentity)
             ],
             path: "Sources/GatewayBench"
+        ),
+        .executableTarget(
+            name: "forward-floor",
+            dependencies: [
+                .product(name: "SwitchyardHTTP", package: rootIdentity),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Sources/ForwardFloor"
         ),
     ]
 )

@@ -94,6 +94,25 @@ do {
     exit(1)
 }
 
+// The floor: the same server and outbound stack (Hummingbird on its event loops, CurlTransport) forwarding the bytes
+// with none of the gateway's work, so the report can split what the gateway adds into stack and Switchyard.
+let floorExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("forward-floor").path
+let floorPort = try freePort()
+let floorURL = "http://127.0.0.1:\(floorPort)"
+var floorProcess: ChildProcess?
+if FileManager.default.isExecutableFile(atPath: floorExecutable) {
+    let process = try ChildProcess(
+        name: "forward-floor",
+        executable: floorExecutable,
+        arguments: ["\(floorPort)", emulatorURL, GatewayConfig.apiKey],
+        logFile: work.appendingPathComponent("forward-floor.log")
+    )
+    _ = try await waitUntilOK(floorURL, transport: transport, since: process.startedAt)
+    floorProcess = process
+} else {
+    notes.append("forward-floor is not built beside gateway-bench (Benchmarks/run-gateway builds it): no floor rows")
+}
+
 print("gateway-bench: emulator pid \(emulator.pid) on \(emulatorURL), gateway pid \(gateway.pid) on \(gatewayURL)")
 print("\(ProcessInfo.processInfo.activeProcessorCount) cores, load average at start \(loadAtStart); \(rounds) rounds, direct and gateway alternating")
 
@@ -107,10 +126,12 @@ let direct = Target(
     body: Payloads.text
 )
 let through = Target(label: "gateway", url: "\(gatewayURL)/v1beta/models/bench:generateContent", headers: [:], body: Payloads.text)
+let floorTarget = Target(label: "floor", url: "\(floorURL)/v1beta/models/gemini-2.5-flash:generateContent", headers: [:], body: Payloads.text)
 
 // Warm-up: connections on both hops, the gateway's first-request paths.
 count("warm-up direct", await loader.closedLoop(direct, concurrency: 4, count: 400, timeLimit: .seconds(10)))
 count("warm-up gateway", await loader.closedLoop(through, concurrency: 4, count: 400, timeLimit: .seconds(10)))
+if floorProcess != nil { count("warm-up floor", await loader.closedLoop(floorTarget, concurrency: 4, count: 400, timeLimit: .seconds(10))) }
 
 // MARK: Latency and throughput
 
@@ -118,16 +139,28 @@ if runs("latency") {
     var c1 = (direct: [Sample](), gateway: [Sample]())
     var c64 = (direct: [Sample](), gateway: [Sample]())
     var open = (direct: [Sample](), gateway: [Sample]())
+    var floorC1: [Sample] = []
+    var floorC64: [Sample] = []
     for _ in 0..<rounds {
         for (index, target) in [direct, through].enumerated() {
             let sample = await loader.closedLoop(target, concurrency: 1, count: 2000, timeLimit: .seconds(4))
             count("c=1 \(target.label)", sample)
             if index == 0 { c1.direct.append(sample) } else { c1.gateway.append(sample) }
         }
+        if floorProcess != nil {
+            let sample = await loader.closedLoop(floorTarget, concurrency: 1, count: 2000, timeLimit: .seconds(4))
+            count("c=1 floor", sample)
+            floorC1.append(sample)
+        }
         for (index, target) in [direct, through].enumerated() {
             let sample = await loader.closedLoop(target, concurrency: 64, count: 6400, timeLimit: .seconds(4))
             count("c=64 \(target.label)", sample)
             if index == 0 { c64.direct.append(sample) } else { c64.gateway.append(sample) }
+        }
+        if floorProcess != nil {
+            let sample = await loader.closedLoop(floorTarget, concurrency: 64, count: 6400, timeLimit: .seconds(4))
+            count("c=64 floor", sample)
+            floorC64.append(sample)
         }
         for (index, target) in [direct, through].enumerated() {
             let sample = await loader.openLoop(target, rate: openLoopRate, count: openLoopRate * 3, timeLimit: .seconds(3))
@@ -161,6 +194,9 @@ if runs("latency") {
         return [p50, p99]
     }
     rows += latencyRows("latency c=1", c1, p50Target: 100, p99Target: 1000)
+    if !floorC1.isEmpty {
+        rows += latencyRows("floor (stack only) latency c=1", (c1.direct, floorC1), p50Target: nil, p99Target: nil)
+    }
     rows += latencyRows("latency c=64", c64, p50Target: nil, p99Target: nil)
     rows += latencyRows("latency open loop \(openLoopRate) req/s", open, p50Target: nil, p99Target: nil)
     rows.append(
@@ -182,6 +218,17 @@ if runs("latency") {
     closed.target = "≥ 0.50×"
     closed.met = Row.median(closed.ratios) >= 0.5
     rows.append(closed)
+    if !floorC64.isEmpty {
+        rows.append(
+            Row(
+                figure: "floor (stack only) req/s c=64 (Swift client)",
+                baseline: c64.direct.map(\.rate),
+                gateway: floorC64.map(\.rate),
+                unit: "req/s",
+                showAdded: false
+            )
+        )
+    }
 }
 
 if runs("throughput") {
@@ -189,6 +236,8 @@ if runs("throughput") {
         var directRates: [Double] = []
         var gatewayRates: [Double] = []
         var cpu = (emulator: [Double](), gateway: [Double]())
+        var floorRates: [Double] = []
+        var floorCPU: [Double] = []
         for _ in 0..<rounds {
             let emulatorBefore = emulator.cpuTime()
             let d = try wrk.run(direct, connections: 64, duration: 4)
@@ -199,6 +248,13 @@ if runs("throughput") {
             cpu.gateway.append((gateway.cpuTime() - gatewayBefore).micros / Double(max(1, g.requests)))
             failures["wrk direct", default: 0] += d.failures
             failures["wrk gateway", default: 0] += g.failures
+            if let floor = floorProcess {
+                let floorBefore = floor.cpuTime()
+                let f = try wrk.run(floorTarget, connections: 64, duration: 4)
+                floorCPU.append((floor.cpuTime() - floorBefore).micros / Double(max(1, f.requests)))
+                failures["wrk floor", default: 0] += f.failures
+                floorRates.append(f.requestsPerSecond)
+            }
             directRates.append(d.requestsPerSecond)
             gatewayRates.append(g.requestsPerSecond)
         }
@@ -212,6 +268,11 @@ if runs("throughput") {
         row.target = "≥ 0.50×"
         row.met = Row.median(row.ratios) >= 0.5
         rows.append(row)
+        if !floorRates.isEmpty {
+            rows.append(
+                Row(figure: "floor (stack only) saturation req/s (wrk)", baseline: directRates, gateway: floorRates, unit: "req/s", showAdded: false)
+            )
+        }
         rows.append(
             Row(
                 figure: "CPU per request at saturation (baseline: the emulator's, direct)",
@@ -221,6 +282,17 @@ if runs("throughput") {
                 showAdded: false
             )
         )
+        if !floorCPU.isEmpty {
+            rows.append(
+                Row(
+                    figure: "floor (stack only) CPU per request at saturation (baseline: the emulator's)",
+                    baseline: cpu.emulator,
+                    gateway: floorCPU,
+                    unit: "µs",
+                    showAdded: false
+                )
+            )
+        }
     } else {
         notes.append("wrk is not installed (SWITCHYARD_WITH_BENCH_TOOLS=1 scripts/install-deps): saturation measured only with the Swift client")
     }
@@ -461,6 +533,7 @@ let grants =
 let loadAtEnd = loadAverage()
 
 await gateway.stop()
+await floorProcess?.stop()
 await emulator.stop()
 
 print("")

@@ -21,6 +21,8 @@ public final class Router: Sendable {
     let health: CooldownTable
     let logger: Logger
     let clock: RouterClock
+    /// Ends attempts at their request's deadline.
+    let alarms: DeadlineAlarms
     let random: RandomSource
     let metrics: RouterMetrics
 
@@ -64,6 +66,7 @@ public final class Router: Sendable {
         self.retryPolicy = RetryPolicy(settings: configuration.retry)
         self.logger = logger
         self.clock = clock
+        self.alarms = DeadlineAlarms(clock: clock)
         self.random = random
         let metrics = RouterMetrics(factory: metricsFactory)
         self.metrics = metrics

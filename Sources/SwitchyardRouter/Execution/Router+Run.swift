@@ -228,7 +228,7 @@ extension Router {
         deadline: ContinuousClock.Instant,
         call: @escaping @Sendable (any Provider, String, ProviderCallContext) async throws -> ProviderReply<Value>
     ) async -> AttemptResult<Value> {
-        let clock = self.clock
+        let alarms = self.alarms
         return await withTaskGroup(of: AttemptResult<Value>?.self) { group in
             group.addTask {
                 do {
@@ -242,12 +242,7 @@ extension Router {
                 }
             }
             group.addTask {
-                do {
-                    try await clock.sleepUntil(deadline)
-                    return .deadline
-                } catch {
-                    return nil
-                }
+                await alarms.wait(until: deadline) ? .deadline : nil
             }
             var outcome: AttemptResult<Value> = .cancelled
             while let next = await group.next() {

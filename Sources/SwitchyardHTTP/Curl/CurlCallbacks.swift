@@ -189,6 +189,8 @@ extension ReceivedHead {
 
     /// The announced body length, if any.
     func contentLength(in headers: HTTPHeaders) -> Int? {
-        headers.values(for: "content-length").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard let value = headers.values(for: "content-length").last else { return nil }
+        let digits = value.utf8.drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 }
+        return Int(Substring(digits))
     }
 }

@@ -27,9 +27,7 @@ enum ModelName: Hashable {
             SwitchyardError(.invalidArgument, "invalid model name \"\(name)\" for \(backend.displayName): \(reason)", model: name)
         }
         if name.isEmpty { throw refuse("the name is empty") }
-        for forbidden in ["..", "?", "&"] where name.contains(forbidden) {
-            throw refuse("it contains \"\(forbidden)\"")
-        }
+        if let forbidden = Self.forbiddenSequence(in: name) { throw refuse("it contains \"\(forbidden)\"") }
         let segments = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let parsed: ModelName
         switch (segments.count, backend) {
@@ -61,6 +59,21 @@ enum ModelName: Hashable {
         }
         if id.hasPrefix(".") || id.hasPrefix("@") { throw refuse("a model id must start with a letter or digit") }
         return parsed
+    }
+
+    /// The first of `..`, `?`, `&` found in `name` (checked in that order), scanning its bytes once; Foundation's
+    /// substring search showed on every request.
+    private static func forbiddenSequence(in name: String) -> String? {
+        var question = false
+        var ampersand = false
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") { return ".." }
+            if byte == UInt8(ascii: "?") { question = true }
+            if byte == UInt8(ascii: "&") { ampersand = true }
+            previous = byte
+        }
+        return question ? "?" : ampersand ? "&" : nil
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

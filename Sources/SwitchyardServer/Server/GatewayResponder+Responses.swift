@@ -52,15 +52,15 @@ extension GatewayResponder {
     /// `x-request-id`, and the trail: `x-switchyard-provider`, `-model`, `-attempts`, `-route`, `-warnings`.
     static func headers(requestID: String, trail: AttemptTrail?, warnings: [String]) -> HTTPFields {
         var headers = HTTPFields()
-        headers[HTTPField.Name("x-request-id")!] = requestID
+        headers[.requestID] = requestID
         if let trail {
-            if let provider = trail.provider { headers[HTTPField.Name("x-switchyard-provider")!] = headerSafe(provider) }
-            if let model = trail.model { headers[HTTPField.Name("x-switchyard-model")!] = headerSafe(model) }
-            headers[HTTPField.Name("x-switchyard-route")!] = headerSafe(trail.route)
-            headers[HTTPField.Name("x-switchyard-attempts")!] = String(trail.attempts.count)
+            if let provider = trail.provider { headers[.switchyardProvider] = headerSafe(provider) }
+            if let model = trail.model { headers[.switchyardModel] = headerSafe(model) }
+            headers[.switchyardRoute] = headerSafe(trail.route)
+            headers[.switchyardAttempts] = String(trail.attempts.count)
         }
         if !warnings.isEmpty {
-            headers[HTTPField.Name("x-switchyard-warnings")!] = headerSafe(warnings.joined(separator: "; "))
+            headers[.switchyardWarnings] = headerSafe(warnings.joined(separator: "; "))
         }
         return headers
     }

@@ -35,9 +35,9 @@ struct GatewayResponder: HTTPResponder {
         let path = request.uri.path
         let query = request.uri.queryParameters
         let hints = EndpointResolver.ClientHints(
-            hasGoogleAPIKeyHeader: request.headers[HTTPField.Name("x-goog-api-key")!] != nil,
+            hasGoogleAPIKeyHeader: request.headers[.googleAPIKey] != nil,
             hasKeyQuery: query["key"] != nil,
-            hasGoogleClientHeader: request.headers[HTTPField.Name("x-goog-api-client")!] != nil,
+            hasGoogleClientHeader: request.headers[.googleAPIClient] != nil,
             hasPagingQuery: query["pageSize"] != nil || query["pageToken"] != nil
         )
         var summary = RequestSummary(requestID: requestID, method: method, path: path, surface: .gemini, operation: "unknown", start: start)
@@ -56,7 +56,7 @@ struct GatewayResponder: HTTPResponder {
 
         if endpoint.surface != .operations {
             let presented = ClientAuthenticator.presentedKey(
-                googleHeader: request.headers[HTTPField.Name("x-goog-api-key")!],
+                googleHeader: request.headers[.googleAPIKey],
                 queryKey: query["key"].map(String.init),
                 authorization: request.headers[.authorization]
             )
@@ -187,7 +187,7 @@ struct GatewayResponder: HTTPResponder {
 
     /// The incoming `x-request-id` when it is short printable ASCII, else a new UUID.
     static func requestID(from headers: HTTPFields) -> String {
-        if let incoming = headers[HTTPField.Name("x-request-id")!], (1...128).contains(incoming.utf8.count),
+        if let incoming = headers[.requestID], (1...128).contains(incoming.utf8.count),
             incoming.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
         {
             return incoming
@@ -197,7 +197,7 @@ struct GatewayResponder: HTTPResponder {
 
     /// `X-Server-Timeout: <seconds>` (what google-genai sends with `http_options.timeout`).
     static func serverTimeout(_ headers: HTTPFields) -> Duration? {
-        guard let text = headers[HTTPField.Name("x-server-timeout")!], let seconds = Double(text), seconds > 0, seconds < 86_400 else {
+        guard let text = headers[.serverTimeout], let seconds = Double(text), seconds > 0, seconds < 86_400 else {
             return nil
         }
         return .milliseconds(Int64(seconds * 1000))

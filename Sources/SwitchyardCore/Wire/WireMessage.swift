@@ -41,8 +41,18 @@ public struct WireField<Message>: Sendable {
         // generic runtime code (metadata lookups, a copy of the whole message) and was most of the encoding time.
         // `MemoryLayout.offset(of:)` is `nil` for a property that is not stored inline; then the key path is used.
         let offset = MemoryLayout<Message>.offset(of: keyPath as PartialKeyPath<Message>)
+        // Nested messages and arrays of them skip the Decoder/Encoder machinery (see WireDirectCoding).
+        let directDecode = WireDirectCoding.decoder(for: Value.self)
+        let directEncode = WireDirectCoding.encoder(for: Value.self)
         self.decodeValue = { message, value, location in
-            let decoded: Value? = if case .null = value { nil } else { try ValueDecoder.decode(Value.self, from: value, at: location) }
+            let decoded: Value? =
+                if case .null = value {
+                    nil
+                } else if let directDecode {
+                    try directDecode(value, location)
+                } else {
+                    try ValueDecoder.decode(Value.self, from: value, at: location)
+                }
             if let offset {
                 withUnsafeMutablePointer(to: &message) { pointer in
                     (UnsafeMutableRawPointer(pointer) + offset).assumingMemoryBound(to: Value?.self).pointee = decoded
@@ -59,6 +69,7 @@ public struct WireField<Message>: Sendable {
                     message.pointee[keyPath: keyPath]
                 }
             guard let stored else { return nil }
+            if let directEncode { return try directEncode(stored, CodingLocation(parent, .name(name))) }
             return try ValueEncoder.encode(stored, at: CodingLocation(parent, .name(name)))
         }
     }
@@ -110,11 +121,23 @@ extension WireMessage {
             _ = try decoder.container(keyedBy: AnyCodingKey.self)  // throws Foundation's error for a non-object
             return
         }
+        try decodeMembers(of: object, at: decoder.path)
+    }
+
+    /// Decodes the members of `object`, which sits at `path`.
+    mutating func decodeMembers(of object: JSONObject, at path: CodingPath) throws {
         let fields = Self.wireFields
         for member in object.members {
             let name = WireName.lowerCamel(member.key)
-            if let index = fields.firstIndex(where: { $0.name == name }) {
-                try fields[index].decodeValue(&self, member.value, CodingLocation(decoder.path, .name(member.key)))
+            // Indexing rather than `firstIndex(where:)`: handing each WireField to a predicate retained and released
+            // its name and four closures, which was most of the decoding time.
+            var match: Int?
+            for index in fields.indices where fields[index].name == name {
+                match = index
+                break
+            }
+            if let match {
+                try fields[match].decodeValue(&self, member.value, CodingLocation(path, .name(member.key)))
             } else {
                 unknownFields[name] = member.value
             }
@@ -123,7 +146,7 @@ extension WireMessage {
 
     /// The ``JSONValueEncoder`` fast path of ``encode(to:)``: known fields in order, then unknown ones; an unknown
     /// field named like a known one replaces its value in place.
-    private func encodedMembers(at path: CodingPath) throws -> JSONValue {
+    func encodedMembers(at path: CodingPath) throws -> JSONValue {
         var members: [(key: String, value: JSONValue)] = []
         // Indexing rather than `for field in`: copying each WireField out retained its name and four closures.
         let fields = Self.wireFields

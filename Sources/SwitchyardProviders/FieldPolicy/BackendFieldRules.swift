@@ -27,34 +27,35 @@ enum BackendFieldRules {
 
     /// Rules for a `GenerateContentRequest` body sent to `backend`; built once, not per request (the paths are parsed
     /// when a table is built).
-    static func generateContent(for backend: GoogleBackend) -> [FieldRule] {
+    static func generateContent(for backend: GoogleBackend) -> FieldRuleSet {
         backend == .aiStudio ? Tables.aiStudio.generateContent : Tables.vertexAI.generateContent
     }
 
     /// Rules for a `countTokens` body as the caller sent it: the generate rules at the root (contents, system
     /// instruction, tools, generation config) and under `generateContentRequest`.
-    static func countTokens(for backend: GoogleBackend) -> [FieldRule] {
+    static func countTokens(for backend: GoogleBackend) -> FieldRuleSet {
         backend == .aiStudio ? Tables.aiStudio.countTokens : Tables.vertexAI.countTokens
     }
 
     /// Rules for an Imagen `:predict` body: AI Studio never accepted these (the SDK raised before sending).
-    static func imagenPredict(for backend: GoogleBackend) -> [FieldRule] {
+    static func imagenPredict(for backend: GoogleBackend) -> FieldRuleSet {
         backend == .aiStudio ? Tables.aiStudio.imagenPredict : Tables.vertexAI.imagenPredict
     }
 
     /// The tables of one backend, built on first use.
     private struct Tables: Sendable {
-        let generateContent: [FieldRule]
-        let countTokens: [FieldRule]
-        let imagenPredict: [FieldRule]
+        let generateContent: FieldRuleSet
+        let countTokens: FieldRuleSet
+        let imagenPredict: FieldRuleSet
 
         static let aiStudio = Tables(backend: .aiStudio)
         static let vertexAI = Tables(backend: .vertexAI)
 
         init(backend: GoogleBackend) {
-            generateContent = BackendFieldRules.buildGenerateContent(for: backend)
-            countTokens = generateContent + generateContent.map { $0.nested(under: "generateContentRequest") }
-            imagenPredict = BackendFieldRules.buildImagenPredict(for: backend)
+            let generate = BackendFieldRules.buildGenerateContent(for: backend)
+            generateContent = FieldRuleSet(generate)
+            countTokens = FieldRuleSet(generate + generate.map { $0.nested(under: "generateContentRequest") })
+            imagenPredict = FieldRuleSet(BackendFieldRules.buildImagenPredict(for: backend))
         }
     }
 

@@ -16,7 +16,7 @@ struct FieldPolicyEnforcer: Sendable {
     /// - Throws: ``SwitchyardError`` `unsupportedField` naming every offending field path and the provider.
     func enforce(
         _ body: Data,
-        rules: [FieldRule],
+        rules: FieldRuleSet,
         earlier: [FieldViolation] = [],
         model: String
     ) throws(SwitchyardError) -> (body: Data, warnings: [String]) {
@@ -38,7 +38,7 @@ struct FieldPolicyEnforcer: Sendable {
     /// - Throws: ``SwitchyardError`` `unsupportedField` naming every offending field path and the provider.
     func enforce(
         encoding value: some Encodable,
-        rules: [FieldRule],
+        rules: FieldRuleSet,
         earlier: [FieldViolation] = [],
         model: String
     ) throws(SwitchyardError) -> (body: Data, warnings: [String]) {

@@ -14,35 +14,23 @@ struct FieldViolation: Sendable, Hashable {
 /// `excludeDomains`.
 enum FieldScanner {
     /// The violations of `rules` in `body`, in rule order; with `remove`, the matched members are taken out of `body`.
+    static func scan(_ body: inout JSONValue, rules: FieldRuleSet, remove: Bool) -> [FieldViolation] {
+        // Nearly every body matches no rule: one walk of the merged paths says so without building any path.
+        guard rules.anyMatch(in: body) else { return [] }
+        return scan(&body, rules: rules.rules, remove: remove)
+    }
+
+    /// The violations of `rules` in `body`, rule by rule.
     static func scan(_ body: inout JSONValue, rules: [FieldRule], remove: Bool) -> [FieldViolation] {
         var found: [FieldViolation] = []
-        for rule in rules where occurs(rule, steps: rule.steps[...], in: body) {
+        for rule in rules {
             visit(&body, steps: rule.steps[...], path: "", rule: rule, remove: remove, found: &found)
         }
         return found
     }
 
-    // MARK: Whether a rule matches at all
-
-    /// Whether `rule` matches anywhere below `value`: the same walk as ``visit``, reading only, with no paths built.
-    /// Nearly every body matches no rule, and building paths for every array element was the scan's main cost.
-    private static func occurs(_ rule: FieldRule, steps: ArraySlice<FieldRule.Step>, in value: JSONValue) -> Bool {
-        guard let step = steps.first else {
-            if case .schemaKeyword(let keyword) = rule.target { return schemaHas(keyword, in: value) }
-            return false
-        }
-        guard case .object(let object) = value, let member = member(named: step.name, in: object) else { return false }
-        let rest = steps.dropFirst()
-        if step.eachElement {
-            guard case .array(let elements) = member else { return false }
-            return elements.contains { occurs(rule, steps: rest, in: $0) }
-        }
-        if rest.isEmpty, rule.target == .member { return true }
-        return occurs(rule, steps: rest, in: member)
-    }
-
     /// Whether `keyword` appears in a schema or in the schemas nested in it (the walk of ``visitSchema``).
-    private static func schemaHas(_ keyword: String, in schema: JSONValue) -> Bool {
+    static func schemaHas(_ keyword: String, in schema: JSONValue) -> Bool {
         guard case .object(let object) = schema else { return false }
         for member in object.members {
             let name = WireName.lowerCamel(member.key)
@@ -59,11 +47,6 @@ enum FieldScanner {
             }
         }
         return false
-    }
-
-    /// The member whose lowerCamel name is `name`.
-    private static func member(named name: String, in object: JSONObject) -> JSONValue? {
-        object.members.first { WireName.lowerCamel($0.key) == name }?.value
     }
 
     private static func visit(

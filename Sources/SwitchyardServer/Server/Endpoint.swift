@@ -90,6 +90,7 @@ struct EndpointResolver: Sendable {
 
     /// The endpoint, or the surface whose error shape the failure should be rendered in plus the error.
     static func resolve(method: String, path: String, hints: ClientHints) -> Result<Endpoint, SurfacedError> {
+        if let call = geminiCallFastPath(method: method, path: path) { return .success(call) }
         let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { segment in
             segment.utf8.contains(UInt8(ascii: "%")) ? (String(segment).removingPercentEncoding ?? String(segment)) : String(segment)
         }
@@ -142,6 +143,26 @@ struct EndpointResolver: Sendable {
             }
         }
         return notFound
+    }
+
+    /// `POST /{v1beta|v1|v1alpha}/models/{model}:{method}` with a plain model id and a served method, read without
+    /// splitting the path into strings (the request most clients send). Anything else, including every error, goes
+    /// through the general resolver.
+    private static func geminiCallFastPath(method: String, path: String) -> Endpoint? {
+        guard method == "POST" else { return nil }
+        var rest = Substring(path)
+        var matched = false
+        for prefix in ["/v1beta/models/", "/v1/models/", "/v1alpha/models/"] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            matched = true
+            break
+        }
+        guard matched, let colon = rest.utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+        let model = rest[..<colon]
+        guard !model.isEmpty, !model.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") }),
+            let geminiMethod = GeminiMethod(rawValue: String(rest[rest.index(after: colon)...]))
+        else { return nil }
+        return .geminiCall(model: String(model), method: geminiMethod)
     }
 
     private static func modelResource(_ tail: [String], vertex: Bool, method: String, path: String) -> Result<Endpoint, SurfacedError> {

@@ -61,6 +61,15 @@ struct ServerPiecesTests {
         #expect(resolve("GET", "/healthz") == "health")
         #expect(resolve("GET", "/readyz") == "ready")
         #expect(resolve("GET", "/metrics") == "metrics")
+        // The fast path for the common call and the general resolver agree at their edges.
+        #expect(resolve("POST", "/v1alpha/models/gemini-2.5-flash:countTokens") == "call gemini-2.5-flash countTokens")
+        #expect(resolve("POST", "/v1beta/models/models/gemini-2.5-flash:generateContent") == "call gemini-2.5-flash generateContent")
+        #expect(resolve("POST", "/v1beta/models/imagegeneration@006:predict") == "call imagegeneration@006 predict")
+        #expect(resolve("POST", "/v1beta/models/models:generateContent") == "call models generateContent")
+        #expect(resolve("POST", "/v1beta/models/a:b:generateContent") == "call a:b generateContent")
+        #expect(resolve("POST", "/v1beta/models/chat:generateContent/") == "call chat generateContent")
+        #expect(resolve("POST", "/v1beta/models/:generateContent") == "error")
+        #expect(resolve("POST", "/v1beta/models/x/y:generateContent") == "error")
     }
 
     @Test("wrong method → 405 with Allow; unknown path and unknown method verb → 404")

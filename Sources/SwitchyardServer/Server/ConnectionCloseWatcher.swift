@@ -14,6 +14,10 @@ final class ConnectionCloseWatcher: ChannelInboundHandler, RemovableChannelHandl
         var closed = false
         var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
         var nextWaiter = 0
+        /// Cancels the tasks running ``cancellingOnClose(_:)``, by registration.
+        var cancellers: [Int: @Sendable () -> Void] = [:]
+        /// The connection's event loop as a task executor (known once the handler is added).
+        var executor: EventLoopTaskExecutor?
     }
 
     private let state = Mutex(State())
@@ -28,6 +32,11 @@ final class ConnectionCloseWatcher: ChannelInboundHandler, RemovableChannelHandl
     func channelInactive(context: ChannelHandlerContext) {
         markClosed()
         context.fireChannelInactive()
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let executor = EventLoopTaskExecutor.shared(for: context.eventLoop)
+        state.withLock { $0.executor = executor }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -59,30 +68,53 @@ final class ConnectionCloseWatcher: ChannelInboundHandler, RemovableChannelHandl
     }
 
     private func markClosed() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let (waiters, cancellers) = state.withLock { state in
             state.closed = true
-            defer { state.waiters.removeAll() }
-            return Array(state.waiters.values)
+            defer {
+                state.waiters.removeAll()
+                state.cancellers.removeAll()
+            }
+            return (Array(state.waiters.values), Array(state.cancellers.values))
         }
+        for cancel in cancellers { cancel() }
         for waiter in waiters { waiter.resume() }
     }
 }
 
 extension ConnectionCloseWatcher {
     /// Runs `operation`, cancelling it when the client closes the connection first.
+    ///
+    /// The operation runs as one task on the connection's event loop, which the close cancels; the caller waits for
+    /// it (and passes its own cancellation on). One task and no task group: this wraps every upstream call and every
+    /// stream event.
     /// - Throws: `CancellationError` when the client went away; otherwise whatever `operation` throws.
-    func cancellingOnClose<Value: Sendable>(_ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
-                await self.waitUntilClosed()
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw CancellationError()
-            }
-            return value
+    func cancellingOnClose<Value: Sendable>(_ operation: sending @escaping @isolated(any) () async throws -> Value) async throws -> Value {
+        let executor = state.withLock { $0.executor }
+        let task = Task(executorPreference: executor, operation: operation)
+        let registration = state.withLock { state -> Int? in
+            if state.closed { return nil }
+            state.nextWaiter += 1
+            state.cancellers[state.nextWaiter] = { task.cancel() }
+            return state.nextWaiter
         }
+        guard let registration else {
+            task.cancel()
+            _ = try? await task.value
+            throw CancellationError()
+        }
+        defer { _ = state.withLock { $0.cancellers.removeValue(forKey: registration) } }
+        let value: Value
+        do {
+            value = try await withTaskCancellationHandler {
+                try await task.value
+            } onCancel: {
+                task.cancel()
+            }
+        } catch {
+            if isClosed { throw CancellationError() }
+            throw error
+        }
+        if isClosed { throw CancellationError() }
+        return value
     }
 }

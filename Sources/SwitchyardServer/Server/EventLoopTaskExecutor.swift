@@ -1,4 +1,5 @@
 import NIOCore
+import Synchronization
 
 /// Runs a task's jobs on one NIO event loop.
 ///
@@ -12,9 +13,25 @@ import NIOCore
 final class EventLoopTaskExecutor: TaskExecutor {
     let eventLoop: any EventLoop
 
-    init(_ eventLoop: any EventLoop) {
+    private init(_ eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
     }
+
+    /// The one executor of `eventLoop`. One instance per loop matters: the runtime tells executors apart by
+    /// identity, so a second instance for the same loop would force a needless hop through the loop's queue.
+    static func shared(for eventLoop: any EventLoop) -> EventLoopTaskExecutor {
+        let key = ObjectIdentifier(eventLoop)
+        return executors.withLock { executors in
+            if let existing = executors[key] { return existing }
+            let made = EventLoopTaskExecutor(eventLoop)
+            executors[key] = made
+            return made
+        }
+    }
+
+    /// Event loops live as long as their group (the process-wide singleton group for the server), so the table
+    /// stays as small as the number of loops.
+    private static let executors = Mutex<[ObjectIdentifier: EventLoopTaskExecutor]>([:])
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)

@@ -67,6 +67,7 @@ extension GatewayResponder {
 
     /// Printable ASCII only, at most 1 KiB.
     static func headerSafe(_ text: String) -> String {
+        if text.utf8.count <= 1024, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value >= 0x20 && $0.value < 0x7F ? $0 : "?" }))
         if result.utf8.count > 1024 { result = String(result.prefix(1024)) }
         return result

@@ -14,14 +14,14 @@ extension CurlTransfer {
             throw HTTPTransportError(code: .other, message: "curl_easy_init failed")
         }
         self.easy = easy
-        let lowerURL = request.url.prefix(8).lowercased()
-        guard lowerURL.hasPrefix("http://") || lowerURL.hasPrefix("https://") else {
+        let scheme = Self.scheme(of: request.url)
+        guard scheme != nil else {
             throw HTTPTransportError(code: .invalidRequest, message: "url: only http:// and https:// URLs are supported")
         }
         guard !request.url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
             throw HTTPTransportError(code: .invalidRequest, message: "url: contains whitespace or control characters")
         }
-        isTLS = lowerURL.hasPrefix("https://")
+        isTLS = scheme == "https"
         let context = Unmanaged.passUnretained(self).toOpaque()
 
         try check(swy_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1), "nosignal")
@@ -44,7 +44,7 @@ extension CurlTransfer {
         }
         if let body = request.body {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, body.count), alignment: 1)
-            body.copyBytes(to: buffer.bindMemory(to: UInt8.self), count: body.count)
+            body.withUnsafeBytes { bytes in buffer.copyMemory(from: bytes) }
             requestBody = buffer
             try check(swy_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)), "body size")
             try check(swy_easy_setopt_pointer(easy, CURLOPT_POSTFIELDS, buffer.baseAddress), "body")
@@ -154,5 +154,20 @@ extension CurlTransfer {
     /// A header name safe to put in an error message.
     private static func printable(_ name: String) -> String {
         String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" }.prefix(64))
+    }
+
+    /// `http` or `https` when the URL starts with `http://` or `https://` (any case), else `nil`.
+    static func scheme(of url: String) -> String? {
+        var bytes = url.utf8.makeIterator()
+        var scheme: [UInt8] = []
+        while let byte = bytes.next(), scheme.count <= 5 {
+            if byte == UInt8(ascii: ":") {
+                guard bytes.next() == UInt8(ascii: "/"), bytes.next() == UInt8(ascii: "/") else { return nil }
+                let name = String(decoding: scheme, as: UTF8.self)
+                return name == "http" || name == "https" ? name : nil
+            }
+            scheme.append(byte | (byte &- 0x41 < 26 ? 0x20 : 0))
+        }
+        return nil
     }
 }

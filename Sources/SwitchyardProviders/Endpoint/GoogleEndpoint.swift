@@ -191,7 +191,7 @@ public struct GoogleEndpoint: Sendable, Hashable {
     static func isPathSegment(_ text: String) -> Bool {
         !text.isEmpty && text != "." && text != ".."
             && text.unicodeScalars.allSatisfy { scalar in
-                scalar.isASCII && (CharacterClass.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                scalar.isASCII && (CharacterClass.isAlphanumeric(scalar) || "-_.".unicodeScalars.contains(scalar))
             }
     }
 
@@ -199,7 +199,7 @@ public struct GoogleEndpoint: Sendable, Hashable {
         var output = ""
         for byte in text.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if byte < 0x80, CharacterClass.alphanumerics.contains(scalar) || "-_.~".unicodeScalars.contains(scalar) {
+            if byte < 0x80, CharacterClass.isAlphanumeric(scalar) || "-_.~".unicodeScalars.contains(scalar) {
                 output.unicodeScalars.append(scalar)
             } else {
                 output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)

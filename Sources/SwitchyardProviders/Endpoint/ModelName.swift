@@ -77,6 +77,6 @@ enum ModelName: Hashable {
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" || scalar == "." || scalar == "@"
+        CharacterClass.isAlphanumeric(scalar) || scalar == "-" || scalar == "_" || scalar == "." || scalar == "@"
     }
 }

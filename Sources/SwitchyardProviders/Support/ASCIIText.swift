@@ -1,10 +1,12 @@
 /// ASCII character classes without Foundation.
 enum CharacterClass {
-    /// `A-Z`, `a-z`, `0-9`.
-    static let alphanumerics: Set<Unicode.Scalar> = Set(
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).map(Unicode.Scalar.init) + (UInt8(ascii: "a")...UInt8(ascii: "z")).map(Unicode.Scalar.init)
-            + (UInt8(ascii: "0")...UInt8(ascii: "9")).map(Unicode.Scalar.init)
-    )
+    /// Whether `scalar` is `A-Z`, `a-z` or `0-9` (range checks: hashing into a set showed in the request path).
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
 }
 
 extension String {

@@ -13,14 +13,32 @@ final class RouterMetrics: Sendable {
     private let counters = Mutex<[[String]: Counter]>([:])
     private let timers = Mutex<[[String]: Timer]>([:])
     private let gauges = Mutex<[[String]: Gauge]>([:])
+    private let attemptSeries = Mutex<[AttemptSeriesKey: (counter: Counter, timer: Timer)]>([:])
 
     init(factory: any MetricsFactory) {
         self.factory = factory
     }
 
     func attempt(_ key: TargetKey, outcome: String, duration: Duration) {
-        counter("switchyard_router_attempts_total", [("provider", key.provider), ("model", key.model), ("outcome", outcome)]).increment()
-        timer("switchyard_router_attempt_duration", [("provider", key.provider), ("model", key.model)]).recordNanoseconds(duration.nanoseconds)
+        // Every request records an attempt: its two series are cached under one small key instead of the label
+        // arrays the general caches build.
+        let series = attemptSeries.withLock { cache in
+            let cacheKey = AttemptSeriesKey(target: key, outcome: outcome)
+            if let found = cache[cacheKey] { return found }
+            let made = (
+                counter: counter("switchyard_router_attempts_total", [("provider", key.provider), ("model", key.model), ("outcome", outcome)]),
+                timer: timer("switchyard_router_attempt_duration", [("provider", key.provider), ("model", key.model)])
+            )
+            cache[cacheKey] = made
+            return made
+        }
+        series.counter.increment()
+        series.timer.recordNanoseconds(duration.nanoseconds)
+    }
+
+    private struct AttemptSeriesKey: Hashable {
+        let target: TargetKey
+        let outcome: String
     }
 
     func fallback(route: String, from key: TargetKey) {

@@ -221,6 +221,9 @@ extension Router {
     }
 
     /// One provider call, raced against the deadline; the loser is cancelled.
+    ///
+    /// The call runs as the one child task; this task waits on an alarm that the deadline or the call's end settles
+    /// (no second task sleeping until the deadline).
     func attempt<Value: Sendable>(
         provider: any Provider,
         model: String,
@@ -229,8 +232,10 @@ extension Router {
         call: @escaping @Sendable (any Provider, String, ProviderCallContext) async throws -> ProviderReply<Value>
     ) async -> AttemptResult<Value> {
         let alarms = self.alarms
-        return await withTaskGroup(of: AttemptResult<Value>?.self) { group in
+        let alarm = alarms.arm(until: deadline)
+        return await withTaskGroup(of: AttemptResult<Value>.self) { group in
             group.addTask {
+                defer { alarms.ring(alarm) }
                 do {
                     return .value(try await call(provider, model, context))
                 } catch let error as SwitchyardError {
@@ -241,18 +246,12 @@ extension Router {
                     return .failure(SwitchyardError(.internal, "provider call failed: \(error)", provider: provider.name, model: model))
                 }
             }
-            group.addTask {
-                await alarms.wait(until: deadline) ? .deadline : nil
+            if await alarms.wait(alarm) {
+                group.cancelAll()
+                _ = await group.next()
+                return .deadline
             }
-            var outcome: AttemptResult<Value> = .cancelled
-            while let next = await group.next() {
-                if let next {
-                    outcome = next
-                    break
-                }
-            }
-            group.cancelAll()
-            return outcome
+            return await group.next() ?? .cancelled
         }
     }
 

@@ -53,4 +53,32 @@ struct DeadlineAlarmsTests {
         #expect(await task.value == false)
         #expect(alarms.pendingCount == 0)
     }
+
+    @Test("ringing settles an alarm early: its wait returns false, whether it started before or after the ring")
+    func ringing() async {
+        let alarms = DeadlineAlarms(clock: .continuous)
+        let farAway = ContinuousClock.now + .seconds(3600)
+        let early = alarms.arm(until: farAway)
+        alarms.ring(early)
+        #expect(await alarms.wait(early) == false)
+
+        let late = alarms.arm(until: farAway)
+        async let waited = alarms.wait(late)
+        // The ring settles the alarm whether or not the wait has begun by then.
+        alarms.ring(late)
+        #expect(await waited == false)
+        #expect(alarms.pendingCount == 0)
+    }
+
+    @Test("an alarm whose deadline passed before anyone waited reports it at once")
+    func passedBeforeWaiting() async {
+        let alarms = DeadlineAlarms(clock: .continuous)
+        let deadline = ContinuousClock.now + .milliseconds(20)
+        let alarm = alarms.arm(until: deadline)
+        // A second alarm at the same instant, waited for: once it fires, the driver has settled the first one too.
+        #expect(await alarms.wait(until: deadline))
+        #expect(await alarms.wait(alarm))
+        #expect(alarms.pendingCount == 0)
+        #expect(!alarms.isDriving)
+    }
 }

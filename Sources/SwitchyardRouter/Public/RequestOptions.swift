@@ -1,4 +1,5 @@
 import Foundation
+import SwitchyardCore
 
 /// Options one caller gives one request.
 public struct RequestOptions: Sendable {
@@ -12,7 +13,7 @@ public struct RequestOptions: Sendable {
     /// - Parameters:
     ///   - requestID: An identifier for logs; a new UUID by default.
     ///   - timeout: The overall deadline; `nil` uses the configured request timeout.
-    public init(requestID: String = UUID().uuidString, timeout: Duration? = nil) {
+    public init(requestID: String = RequestID.make(), timeout: Duration? = nil) {
         self.requestID = requestID
         self.timeout = timeout
     }

@@ -192,7 +192,7 @@ struct GatewayResponder: HTTPResponder {
         {
             return incoming
         }
-        return UUID().uuidString.lowercased()
+        return RequestID.make()
     }
 
     /// `X-Server-Timeout: <seconds>` (what google-genai sends with `http_options.timeout`).

@@ -62,11 +62,19 @@ struct CommandContext {
 enum CLILogging {
     /// Sends every logger of the process to stderr at `level`, so stdout carries only the command's output.
     static func bootstrap(level: Logger.Level) {
+        pinTimeZone()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
+    }
+
+    /// Names the local time zone file in `TZ` unless the user set `TZ`. swift-log's stream handler stamps each line
+    /// through `strftime`, and with `TZ` unset glibc stats `/etc/localtime` on every call: one system call per
+    /// access-log line. The zone is the same; the file is read once.
+    static func pinTimeZone() {
+        setenv("TZ", ":/etc/localtime", 0)
     }
 
     /// A logger for a command, at `level`.

@@ -80,6 +80,7 @@ struct JSONParser {
                     value = .object(JSONObject())
                 } else {
                     var frame = Frame(isObject: true)
+                    frame.members.reserveCapacity(4)  // most objects are small: one allocation instead of three
                     frame.key = try parseKey()
                     stack.append(frame)
                     skipWhitespace()

@@ -147,9 +147,10 @@ extension WireMessage {
     /// The ``JSONValueEncoder`` fast path of ``encode(to:)``: known fields in order, then unknown ones; an unknown
     /// field named like a known one replaces its value in place.
     func encodedMembers(at path: CodingPath) throws -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = []
         // Indexing rather than `for field in`: copying each WireField out retained its name and four closures.
         let fields = Self.wireFields
+        var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(min(fields.count, 8) + unknownFields.members.count)
         try withUnsafePointer(to: self) { message in
             for index in fields.indices {
                 if let value = try fields[index].encodeValue(message, path) { members.append((fields[index].name, value)) }

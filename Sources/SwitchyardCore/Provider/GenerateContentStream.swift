@@ -14,7 +14,7 @@ public struct GenerateContentStream: AsyncSequence, Sendable {
     public init<Base: AsyncSequence & Sendable>(_ base: Base) where Base.Element == GenerateContentResponse {
         self.makeIteratorBody = {
             var iterator = base.makeAsyncIterator()
-            return AsyncIterator { try await iterator.next() }
+            return AsyncIterator { try await iterator.next(isolation: #isolation) }
         }
     }
 

@@ -47,7 +47,7 @@ public struct HTTPResponseBody: AsyncSequence, Sendable {
     ) where Base.Element == Data {
         self.makeBaseIterator = {
             var iterator = base.makeAsyncIterator()
-            return AsyncIterator { try await iterator.next() }
+            return AsyncIterator { try await iterator.next(isolation: #isolation) }
         }
         self.lengthHint = lengthHint
         self.collector = collector

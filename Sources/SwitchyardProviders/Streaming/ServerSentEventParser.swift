@@ -160,7 +160,7 @@ public struct ServerSentEvents<Base: AsyncSequence & Sendable>: AsyncSequence, S
         public mutating func next() async throws -> Data? {
             while pending.isEmpty {
                 if finished { return nil }
-                if let chunk = try await base.next() {
+                if let chunk = try await base.next(isolation: #isolation) {
                     pending = try parser.feed(chunk)
                 } else {
                     finished = true

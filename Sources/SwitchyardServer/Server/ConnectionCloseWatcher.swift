@@ -88,9 +88,9 @@ extension ConnectionCloseWatcher {
     /// it (and passes its own cancellation on). One task and no task group: this wraps every upstream call and every
     /// stream event.
     /// - Throws: `CancellationError` when the client went away; otherwise whatever `operation` throws.
-    func cancellingOnClose<Value: Sendable>(_ operation: sending @escaping @isolated(any) () async throws -> Value) async throws -> Value {
+    func cancellingOnClose<Value: Sendable>(_ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
         let executor = state.withLock { $0.executor }
-        let task = Task(executorPreference: executor, operation: operation)
+        let task = Task(executorPreference: executor) { try await operation() }
         let registration = state.withLock { state -> Int? in
             if state.closed { return nil }
             state.nextWaiter += 1

@@ -41,7 +41,7 @@ public enum JSONWriter {
     }
 
     /// Writes `value`; returns the first non-finite number met (and stops), or `nil`.
-    private static func writeValue(_ value: JSONValue, into output: inout JSONOutput) -> Double? {
+    static func writeValue(_ value: JSONValue, into output: inout JSONOutput) -> Double? {
         switch value {
         case .null: output.append("null")
         case .bool(let flag): output.append(flag ? "true" : "false")

@@ -64,6 +64,8 @@ protocol WireMessageArray: Sendable {
     static func decodeDirectly(_ value: JSONValue, at location: CodingLocation) throws -> Self?
     /// The array as a JSON array.
     func encodedDirectly(at location: CodingLocation) throws -> JSONValue
+    /// Writes the array as JSON text (see ``WireDirectWriting``).
+    func writeDirectly(into output: inout JSONOutput, at location: CodingLocation) throws
 }
 
 extension Array: WireMessageArray where Element: WireMessage {
@@ -92,5 +94,15 @@ extension Array: WireMessageArray where Element: WireMessage {
             encoded.append(try self[index].encodedMembers(at: path.appending(.index(index))))
         }
         return .array(encoded)
+    }
+
+    func writeDirectly(into output: inout JSONOutput, at location: CodingLocation) throws {
+        let path = location.path
+        output.append(UInt8(ascii: "["))
+        for index in indices {
+            if index > startIndex { output.append(UInt8(ascii: ",")) }
+            try self[index].writeDirectly(into: &output, at: path.appending(.index(index)))
+        }
+        output.append(UInt8(ascii: "]"))
     }
 }

@@ -26,6 +26,9 @@ public struct WireField<Message>: Sendable {
     let decodeValue: @Sendable (inout Message, JSONValue, CodingLocation) throws -> Void
     /// Encodes the field straight to a ``JSONValue``, or `nil` when unset (the ``JSONValueEncoder`` fast path).
     let encodeValue: @Sendable (UnsafePointer<Message>, CodingPath) throws -> JSONValue?
+    /// Writes `,"name":value` (no comma when `first`, which it then clears) when the field is set
+    /// (``WireDirectWriting``).
+    let writeValue: @Sendable (UnsafePointer<Message>, inout JSONOutput, CodingPath, inout Bool) throws -> Void
 
     /// Declares a field stored at `keyPath` under the lowerCamel JSON name `name`.
     public init<Value: Codable & Sendable>(_ name: String, _ keyPath: any WritableKeyPath<Message, Value?> & Sendable) {
@@ -59,6 +62,29 @@ public struct WireField<Message>: Sendable {
                 }
             } else {
                 message[keyPath: keyPath] = decoded
+            }
+        }
+        let directWrite = WireDirectWriting.writer(for: Value.self)
+        self.writeValue = { message, output, parent, first in
+            let stored: Value? =
+                if let offset {
+                    (UnsafeRawPointer(message) + offset).assumingMemoryBound(to: Value?.self).pointee
+                } else {
+                    message.pointee[keyPath: keyPath]
+                }
+            guard let stored else { return }
+            if first {
+                first = false
+            } else {
+                output.append(UInt8(ascii: ","))
+            }
+            JSONWriter.writeString(name, into: &output)
+            output.append(UInt8(ascii: ":"))
+            let location = CodingLocation(parent, .name(name))
+            if let directWrite {
+                try directWrite(stored, &output, location)
+            } else if JSONWriter.writeValue(try ValueEncoder.encode(stored, at: location), into: &output) != nil {
+                throw WireDirectWriting.Fallback()
             }
         }
         self.encodeValue = { message, parent in

@@ -8,6 +8,7 @@ enum ServerJSON {
     /// is reported as an `internal` error.
     static func encode<Value: Encodable>(_ value: Value) throws(SwitchyardError) -> Data {
         do {
+            if let message = value as? any WireMessage { return try WireDirectWriting.data(message) }
             return try JSONValueEncoder().encodeToData(value)
         } catch {
             throw SwitchyardError(.internal, "could not encode the response: \(error)")

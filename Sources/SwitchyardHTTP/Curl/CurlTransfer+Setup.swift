@@ -110,12 +110,14 @@ extension CurlTransfer {
                 curl_slist_free_all(list)
                 throw HTTPTransportError(code: .invalidRequest, message: "header \"\(field.name)\": value contains CR, LF or NUL")
             }
-            switch field.name.lowercased() {
-            case "user-agent": hasUserAgent = true
-            case "expect": hasExpect = true
-            case "accept": hasAccept = true
-            case "content-type": hasContentType = true
-            default: break
+            if HTTPHeaders.namesMatch(field.name, "user-agent") {
+                hasUserAgent = true
+            } else if HTTPHeaders.namesMatch(field.name, "expect") {
+                hasExpect = true
+            } else if HTTPHeaders.namesMatch(field.name, "accept") {
+                hasAccept = true
+            } else if HTTPHeaders.namesMatch(field.name, "content-type") {
+                hasContentType = true
             }
             let line = field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)"
             list = curl_slist_append(list, line)

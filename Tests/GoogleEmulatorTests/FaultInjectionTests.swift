@@ -116,6 +116,32 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test("streamPauseAfter sends N chunks, pauses, then the rest; it is also set over the control API")
+    func streamPause() async throws {
+        try await Harness.with { harness in
+            let added = try await harness.send(
+                .post,
+                "/emulator/faults",
+                json: ["kind": "streamPauseAfter", "chunks": 1, "milliseconds": 300, "match": ["method": "streamGenerateContent"], "count": 1]
+            )
+            #expect(added.status == 200)
+            let started = ContinuousClock.now
+            let reply = try await harness.aiStudio(
+                "gemini-2.0-flash",
+                "streamGenerateContent",
+                textRequest("one two three four five six"),
+                query: "?alt=sse"
+            )
+            #expect(reply.status == 200)
+            #expect(reply.events.count == 3)
+            #expect(reply.events.allSatisfy { $0["candidates"] != nil })
+            #expect(ContinuousClock.now - started >= .milliseconds(300))
+
+            let missing = try await harness.send(.post, "/emulator/faults", json: ["kind": "streamPauseAfter", "chunks": 1])
+            #expect(missing.status == 400)
+        }
+    }
+
     @Test("token faults: tokenError and status on /token")
     func tokenFaults() async throws {
         try await Harness.with { harness in

@@ -17,6 +17,9 @@ public struct EmulatorFault: Sendable, Hashable {
         case malformedBody
         /// A stream sends this many chunks, then `data: {"error":{...}}`, then ends (streaming calls only).
         case streamErrorAfter(chunks: Int)
+        /// A stream sends this many chunks, waits `pause`, then sends the rest (streaming calls only): a model that
+        /// stops producing for a while.
+        case streamPauseAfter(chunks: Int, pause: Duration)
         /// The token endpoint answers `{"error": error, "error_description": ...}` with this status (token calls only).
         case tokenError(error: String, status: Int)
     }

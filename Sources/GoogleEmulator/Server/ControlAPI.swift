@@ -6,7 +6,7 @@ import SwitchyardCore
 /// - `POST /emulator/faults` with `{"kind": "status", "status": 503, "match": {"surface": "vertex", "model": "...",
 ///   "method": "..."}, "count": 2}` (or `"fraction": 0.5`). Kinds and their fields: `rateLimited` (`retryDelay`), `dailyQuotaExhausted` (`retryDelay`),
 ///   `status` (`status`), `latency` (`milliseconds`), `dropConnection`, `malformedBody`, `streamErrorAfter` (`chunks`),
-///   `tokenError` (`error`, `status`).
+///   `streamPauseAfter` (`chunks`, `milliseconds`), `tokenError` (`error`, `status`).
 /// - `DELETE /emulator/faults` clears all faults.
 /// - `GET /emulator/requests` returns the request log; `GET /emulator/counters` the counters.
 /// - `POST /emulator/reset` clears the log and counters.
@@ -83,6 +83,11 @@ struct ControlAPI: Sendable {
         case "dropConnection": kind = .dropConnection
         case "malformedBody": kind = .malformedBody
         case "streamErrorAfter": kind = .streamErrorAfter(chunks: try need(value.integer("chunks"), "chunks"))
+        case "streamPauseAfter":
+            kind = .streamPauseAfter(
+                chunks: try need(value.integer("chunks"), "chunks"),
+                pause: .milliseconds(try need(value.integer("milliseconds"), "milliseconds"))
+            )
         case "tokenError": kind = .tokenError(error: try need(value.string("error"), "error"), status: value.integer("status") ?? 400)
         default: throw .invalidArgument("Unknown fault kind '\(kindName)'.")
         }

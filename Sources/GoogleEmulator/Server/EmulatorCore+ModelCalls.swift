@@ -84,7 +84,7 @@ extension EmulatorCore {
                 let answer = GenerateContentBehaviour.answer(view, model: model)
                 if isStream {
                     let chunks = GenerateContentBehaviour.streamChunks(answer, model: model, backend: backend)
-                    reply = streamReply(chunks, sse: incoming.queryValue("alt") == "sse", errorAfter: fault.streamErrorAfter)
+                    reply = streamReply(chunks, sse: incoming.queryValue("alt") == "sse", fault: fault.stream)
                 } else {
                     reply = .json(GenerateContentBehaviour.unaryResponse(answer, model: model, backend: backend))
                 }
@@ -121,7 +121,9 @@ extension EmulatorCore {
     }
 
     /// `alt=sse`: `data: <json>\r\n\r\n` events; otherwise Google's streamed JSON array.
-    func streamReply(_ chunks: [JSONValue], sse: Bool, errorAfter: Int?) -> Reply {
+    func streamReply(_ chunks: [JSONValue], sse: Bool, fault: StreamFault?) -> Reply {
+        var errorAfter: Int?
+        if case .errorAfter(let count) = fault { errorAfter = count }
         var pieces: [Data] = []
         let errorBody = GoogleError.forStatus(500).body
         for (index, chunk) in chunks.enumerated() {
@@ -143,6 +145,9 @@ extension EmulatorCore {
             pieces.append(Data("]".utf8))
         }
         let contentType = sse ? "text/event-stream" : "application/json; charset=UTF-8"
+        if case .pauseAfter(let count, let pause) = fault {
+            return Reply(status: 200, headers: [("Content-Type", contentType)], body: .pausedChunks(pieces, before: count, pause: pause))
+        }
         return Reply(status: 200, headers: [("Content-Type", contentType)], body: .chunks(pieces))
     }
 }

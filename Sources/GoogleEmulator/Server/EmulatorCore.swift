@@ -151,7 +151,7 @@ final class EmulatorCore: Sendable {
     // MARK: Faults
 
     /// Applies a fault: `nil` to carry on (latency already waited), else the reply to send instead.
-    func applyFault(route: Route, isStream: Bool) async -> (reply: Reply?, streamErrorAfter: Int?) {
+    func applyFault(route: Route, isStream: Bool) async -> (reply: Reply?, stream: StreamFault?) {
         guard let kind = await state.takeFault(surface: route.surface, model: route.model, method: route.methodName, isStream: isStream) else {
             return (nil, nil)
         }
@@ -195,11 +195,21 @@ final class EmulatorCore: Sendable {
                 ), nil
             )
         case .streamErrorAfter(let chunks):
-            return (nil, chunks)
+            return (nil, .errorAfter(chunks))
+        case .streamPauseAfter(let chunks, let pause):
+            return (nil, .pauseAfter(chunks, pause))
         case .tokenError(let error, let status):
             return (.json(TokenEndpoint.oauthError(error, "Injected fault: \(error)").body, status: status), nil)
         }
     }
+}
+
+/// What a fault does to a stream that is otherwise answered normally.
+enum StreamFault: Sendable {
+    /// This many chunks, then an error event.
+    case errorAfter(Int)
+    /// This many chunks, a pause, then the rest.
+    case pauseAfter(Int, Duration)
 }
 
 extension Base64URL {

@@ -68,6 +68,15 @@ struct EmulatorResponder: HTTPResponder {
                 try await writer.finish(nil)
             }
             return Response(status: .init(code: reply.status), headers: headers, body: body)
+        case .pausedChunks(let chunks, let before, let pause):
+            let body = ResponseBody { writer in
+                for (index, chunk) in chunks.enumerated() {
+                    if index == before { try await Task.sleep(for: pause) }
+                    try await writer.write(ByteBuffer(bytes: chunk))
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .init(code: reply.status), headers: headers, body: body)
         case .drop:
             // Closing the channel before any byte of the response is written: the client sees the connection end
             // without a status line. The response returned below is never written.

@@ -106,7 +106,7 @@ actor EmulatorState {
             if let wanted = fault.match.model, wanted != model { continue }
             if let wanted = fault.match.method, wanted != method { continue }
             switch fault.kind {
-            case .streamErrorAfter: if !isStream { continue }
+            case .streamErrorAfter, .streamPauseAfter: if !isStream { continue }
             case .tokenError: if surface != .token { continue }
             default: break
             }

@@ -7,6 +7,8 @@ struct Reply: Sendable {
         case data(Data)
         /// Written chunk by chunk, each flushed on its own.
         case chunks([Data])
+        /// Written chunk by chunk, with a pause before chunk `before` (a stream that stalls).
+        case pausedChunks([Data], before: Int, pause: Duration)
         /// Close the connection without answering.
         case drop
     }

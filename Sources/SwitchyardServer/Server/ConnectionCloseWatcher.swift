@@ -82,27 +82,38 @@ final class ConnectionCloseWatcher: ChannelInboundHandler, RemovableChannelHandl
 }
 
 extension ConnectionCloseWatcher {
+    /// The connection's event loop as a task executor, once the handler is in the pipeline.
+    var executor: EventLoopTaskExecutor? { state.withLock { $0.executor } }
+
+    /// Runs `action` when the client closes the connection; `nil` (and `action` not kept) when it already has.
+    /// Remove the registration with ``removeOnClose(_:)`` once it no longer matters.
+    func onClose(_ action: @escaping @Sendable () -> Void) -> Int? {
+        state.withLock { state -> Int? in
+            if state.closed { return nil }
+            state.nextWaiter += 1
+            state.cancellers[state.nextWaiter] = action
+            return state.nextWaiter
+        }
+    }
+
+    /// Forgets a registration of ``onClose(_:)``.
+    func removeOnClose(_ registration: Int) {
+        _ = state.withLock { $0.cancellers.removeValue(forKey: registration) }
+    }
+
     /// Runs `operation`, cancelling it when the client closes the connection first.
     ///
     /// The operation runs as one task on the connection's event loop, which the close cancels; the caller waits for
-    /// it (and passes its own cancellation on). One task and no task group: this wraps every upstream call and every
-    /// stream event.
+    /// it (and passes its own cancellation on). One task and no task group: this wraps every upstream call.
     /// - Throws: `CancellationError` when the client went away; otherwise whatever `operation` throws.
     func cancellingOnClose<Value: Sendable>(_ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        let executor = state.withLock { $0.executor }
         let task = Task(executorPreference: executor) { try await operation() }
-        let registration = state.withLock { state -> Int? in
-            if state.closed { return nil }
-            state.nextWaiter += 1
-            state.cancellers[state.nextWaiter] = { task.cancel() }
-            return state.nextWaiter
-        }
-        guard let registration else {
+        guard let registration = onClose({ task.cancel() }) else {
             task.cancel()
             _ = try? await task.value
             throw CancellationError()
         }
-        defer { _ = state.withLock { $0.cancellers.removeValue(forKey: registration) } }
+        defer { removeOnClose(registration) }
         let value: Value
         do {
             value = try await withTaskCancellationHandler {

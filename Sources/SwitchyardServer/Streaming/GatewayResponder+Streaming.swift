@@ -8,8 +8,9 @@ import Switchyard
 extension GatewayResponder {
     /// A 200 streaming answer. Its headers go out now (the router already has the first event); the body forwards
     /// events as they arrive, renders a later failure in the surface's shape, and finishes the request's observation
-    /// when it ends. The client going away (noticed by `closeWatcher` even while waiting for the next event, or by a
-    /// failed write) stops the loop, which drops the upstream stream and so aborts its transfer.
+    /// when it ends. The stream is read upstream by one task per stream (``EventRelay``), which the client going
+    /// away cancels (noticed by `closeWatcher` even while waiting for the next event), aborting the upstream transfer;
+    /// a failed write ends the loop and cancels it too.
     func streamingResponse<Encoding: StreamEncoding>(
         _ stream: RoutedStream,
         encoding: Encoding,
@@ -25,19 +26,36 @@ extension GatewayResponder {
         let body = ResponseBody { writer in
             var summary = summary
             var encoding = encoding
-            let events = EventIterator(stream.events.makeAsyncIterator())
+            // One task reads the stream upstream (on the connection's event loop) and is cancelled when the client
+            // closes; this task writes what it hands over.
+            let relay = EventRelay()
+            let events = stream.events
+            let reader = Task(executorPreference: closeWatcher?.executor) {
+                var iterator = events.makeAsyncIterator()
+                while true {
+                    let item: EventRelay.Item
+                    do {
+                        item = .success(try await iterator.next())
+                    } catch {
+                        item = .failure(error)
+                    }
+                    guard await relay.give(item), case .success(.some) = item else { return }
+                }
+            }
+            let registration = closeWatcher?.onClose { reader.cancel() }
+            if closeWatcher != nil, registration == nil { reader.cancel() }
+            defer {
+                relay.stop()
+                reader.cancel()
+                if let registration { closeWatcher?.removeOnClose(registration) }
+            }
             do {
                 while true {
                     let event: GenerateContentResponse?
                     do {
-                        if let closeWatcher {
-                            event = try await closeWatcher.cancellingOnClose { try await events.next() }
-                        } else {
-                            event = try await events.next()
-                        }
-                    } catch is CancellationError {
-                        throw CancellationError()
+                        event = try await relay.take().get()
                     } catch {
+                        if error is CancellationError || closeWatcher?.isClosed == true { throw CancellationError() }
                         let failure = Self.streamFailure(error)
                         summary.streamFailed = true
                         summary.errorCode = failure.code
@@ -83,20 +101,5 @@ extension GatewayResponder {
         case let error as RoutingError: ServerError(error.error)
         default: ServerError(SwitchyardError(.internal, "the stream failed: \(error)"))
         }
-    }
-}
-
-/// Moves a stream's iterator into the child task that waits for the next event while the connection is watched.
-///
-/// Only one task uses it at a time: the writer awaits each `next()` before asking again.
-private final class EventIterator: @unchecked Sendable {
-    private var iterator: GenerateContentStream.AsyncIterator
-
-    init(_ iterator: GenerateContentStream.AsyncIterator) {
-        self.iterator = iterator
-    }
-
-    func next() async throws -> GenerateContentResponse? {
-        try await iterator.next()
     }
 }

@@ -35,6 +35,43 @@ struct LifecycleTests {
         }
     }
 
+    @Test("a client that goes away in the middle of a stream cancels the upstream stream")
+    func disconnectMidStreamCancelsUpstream() async throws {
+        try await ServerHarness.with { server in
+            // The upstream sends its first event, then stalls for 15 s before the rest.
+            await server.emulator.injectFault(
+                EmulatorFault(
+                    kind: .streamPauseAfter(chunks: 1, pause: .seconds(15)),
+                    match: .init(surface: .aiStudio, model: "gemini-2.5-flash", method: "streamGenerateContent"),
+                    count: 1
+                )
+            )
+            let requestID = "stream-disconnect-\(UUID().uuidString)"
+            let reader = Task {
+                let response = try await server.client.execute(
+                    HTTPRequest(
+                        method: .post,
+                        url: server.baseURL + "/v1beta/models/chat:streamGenerateContent?alt=sse",
+                        headers: ["x-goog-api-key": ServerHarness.clientKey, "Content-Type": "application/json", "x-request-id": requestID],
+                        body: Data(Self.prompt.utf8)
+                    )
+                )
+                var chunks = response.body.makeAsyncIterator()
+                let first = try await chunks.next()
+                return (response.status, first.map { String(decoding: $0, as: UTF8.self) } ?? "")
+            }
+            // The first event arrived; returning drops the body unread, which closes the connection.
+            let (status, first) = try await reader.value
+            #expect(status == 200)
+            #expect(first.hasPrefix("data: "))
+            let left = ContinuousClock.now
+            let line = await server.logs.accessLine(requestID: requestID)
+            #expect(line.metadata["switchyard.outcome"] == "cancelled")
+            // Without the cancellation the gateway would wait out the upstream's 15 s pause before noticing.
+            #expect(ContinuousClock.now - left < .seconds(12))
+        }
+    }
+
     @Test("graceful shutdown lets a request in flight finish, then refuses new connections")
     func gracefulShutdown() async throws {
         try await ServerHarness.with { server in

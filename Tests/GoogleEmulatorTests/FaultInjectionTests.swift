@@ -6,6 +6,11 @@ import Testing
 
 @Suite("Fault injection", .timeLimit(.minutes(1)))
 struct FaultInjectionTests {
+    /// A streamed (SSE) AI Studio call whose answer comes in three events.
+    static func sixWordStream(_ harness: Harness) async throws -> Harness.Reply {
+        try await harness.aiStudio("gemini-2.0-flash", "streamGenerateContent", textRequest("one two three four five six"), query: "?alt=sse")
+    }
+
     @Test("rateLimited gives 429 RESOURCE_EXHAUSTED with RetryInfo and QuotaFailure, for the next N calls only")
     func rateLimited() async throws {
         try await Harness.with { harness in
@@ -100,12 +105,7 @@ struct FaultInjectionTests {
             // A unary call does not consume a stream fault.
             let unary = try await harness.aiStudio("gemini-2.0-flash", "generateContent", textRequest("one two three four five six"))
             #expect(unary.status == 200)
-            let reply = try await harness.aiStudio(
-                "gemini-2.0-flash",
-                "streamGenerateContent",
-                textRequest("one two three four five six"),
-                query: "?alt=sse"
-            )
+            let reply = try await Self.sixWordStream(harness)
             #expect(reply.status == 200)
             let events = reply.events
             #expect(events.count == 3)
@@ -126,12 +126,7 @@ struct FaultInjectionTests {
             )
             #expect(added.status == 200)
             let started = ContinuousClock.now
-            let reply = try await harness.aiStudio(
-                "gemini-2.0-flash",
-                "streamGenerateContent",
-                textRequest("one two three four five six"),
-                query: "?alt=sse"
-            )
+            let reply = try await Self.sixWordStream(harness)
             #expect(reply.status == 200)
             #expect(reply.events.count == 3)
             #expect(reply.events.allSatisfy { $0["candidates"] != nil })

@@ -5,17 +5,16 @@ import Synchronization
 ///
 /// Hummingbird lets remote half-closure through, so a client that goes away shows up only as an `inputClosed` event
 /// (or the channel going inactive), never as a cancelled task. This handler sits in each connection's pipeline after
-/// HTTP decoding, passes everything on unchanged, and wakes ``waitUntilClosed()`` when the input ends. Unlike
-/// consuming the request stream to watch for its end, it leaves keep-alive intact.
+/// HTTP decoding, passes everything on unchanged, and runs the actions registered with ``onClose(_:)`` when the input
+/// ends. Unlike consuming the request stream to watch for its end, it leaves keep-alive intact.
 final class ConnectionCloseWatcher: ChannelInboundHandler, RemovableChannelHandler, Sendable {
     typealias InboundIn = NIOAny
 
     private struct State {
         var closed = false
-        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-        var nextWaiter = 0
-        /// Cancels the tasks running ``cancellingOnClose(_:)``, by registration.
-        var cancellers: [Int: @Sendable () -> Void] = [:]
+        /// What to run when the client closes (cancelling the tasks that serve it), by registration.
+        var closeActions: [Int: @Sendable () -> Void] = [:]
+        var nextRegistration = 0
         /// The connection's event loop as a task executor (known once the handler is added).
         var executor: EventLoopTaskExecutor?
     }
@@ -46,38 +45,13 @@ final class ConnectionCloseWatcher: ChannelInboundHandler, RemovableChannelHandl
     /// Whether the client has closed its side.
     var isClosed: Bool { state.withLock { $0.closed } }
 
-    /// Returns once the client has closed its side, or when the calling task is cancelled.
-    func waitUntilClosed() async {
-        let id = state.withLock { state -> Int in
-            state.nextWaiter += 1
-            return state.nextWaiter
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.closed || Task.isCancelled { return true }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.resume()
-        }
-    }
-
     private func markClosed() {
-        let (waiters, cancellers) = state.withLock { state in
+        let actions = state.withLock { state in
             state.closed = true
-            defer {
-                state.waiters.removeAll()
-                state.cancellers.removeAll()
-            }
-            return (Array(state.waiters.values), Array(state.cancellers.values))
+            defer { state.closeActions.removeAll() }
+            return Array(state.closeActions.values)
         }
-        for cancel in cancellers { cancel() }
-        for waiter in waiters { waiter.resume() }
+        for action in actions { action() }
     }
 }
 
@@ -90,15 +64,15 @@ extension ConnectionCloseWatcher {
     func onClose(_ action: @escaping @Sendable () -> Void) -> Int? {
         state.withLock { state -> Int? in
             if state.closed { return nil }
-            state.nextWaiter += 1
-            state.cancellers[state.nextWaiter] = action
-            return state.nextWaiter
+            state.nextRegistration += 1
+            state.closeActions[state.nextRegistration] = action
+            return state.nextRegistration
         }
     }
 
     /// Forgets a registration of ``onClose(_:)``.
     func removeOnClose(_ registration: Int) {
-        _ = state.withLock { $0.cancellers.removeValue(forKey: registration) }
+        _ = state.withLock { $0.closeActions.removeValue(forKey: registration) }
     }
 
     /// Runs `operation`, cancelling it when the client closes the connection first.

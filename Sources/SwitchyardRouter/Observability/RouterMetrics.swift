@@ -20,14 +20,22 @@ final class RouterMetrics: Sendable {
     }
 
     func attempt(_ key: TargetKey, outcome: String, duration: Duration) {
-        // Every request records an attempt: its two series are cached under one small key instead of the label
-        // arrays the general caches build.
+        // Every request records an attempt: its two series are kept under one small key instead of the label
+        // arrays the general caches build, and only here.
         let series = attemptSeries.withLock { cache in
             let cacheKey = AttemptSeriesKey(target: key, outcome: outcome)
             if let found = cache[cacheKey] { return found }
             let made = (
-                counter: counter("switchyard_router_attempts_total", [("provider", key.provider), ("model", key.model), ("outcome", outcome)]),
-                timer: timer("switchyard_router_attempt_duration", [("provider", key.provider), ("model", key.model)])
+                counter: Counter(
+                    label: "switchyard_router_attempts_total",
+                    dimensions: [("provider", key.provider), ("model", key.model), ("outcome", outcome)],
+                    factory: factory
+                ),
+                timer: Timer(
+                    label: "switchyard_router_attempt_duration",
+                    dimensions: [("provider", key.provider), ("model", key.model)],
+                    factory: factory
+                )
             )
             cache[cacheKey] = made
             return made

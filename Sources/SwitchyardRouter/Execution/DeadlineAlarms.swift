@@ -125,11 +125,6 @@ final class DeadlineAlarms: Sendable {
         }
     }
 
-    /// Waits until `deadline` has passed (`true`), or until the calling task is cancelled (`false`, at once).
-    func wait(until deadline: ContinuousClock.Instant) async -> Bool {
-        await wait(arm(until: deadline))
-    }
-
     /// Alarms not yet spent (for tests).
     var pendingCount: Int { state.withLock { $0.entries.count } }
 

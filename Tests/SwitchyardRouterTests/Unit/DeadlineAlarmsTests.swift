@@ -13,7 +13,7 @@ struct DeadlineAlarmsTests {
             // Registered latest first, so each earlier deadline replaces the driver.
             for index in [3, 2, 1] {
                 group.addTask {
-                    let passed = await alarms.wait(until: start + .milliseconds(40 * index))
+                    let passed = await alarms.wait(alarms.arm(until: start + .milliseconds(40 * index)))
                     #expect(passed)
                     #expect(ContinuousClock.now >= start + .milliseconds(40 * index))
                     order.append(index)
@@ -32,7 +32,7 @@ struct DeadlineAlarmsTests {
         let started = ContinuousClock.now
         let results = await withTaskGroup(of: Bool.self, returning: [Bool].self) { group in
             for _ in 0..<1000 {
-                group.addTask { await alarms.wait(until: farAway) }
+                group.addTask { await alarms.wait(alarms.arm(until: farAway)) }
             }
             group.cancelAll()
             return await group.reduce(into: []) { $0.append($1) }
@@ -48,7 +48,7 @@ struct DeadlineAlarmsTests {
         let alarms = DeadlineAlarms(clock: .continuous)
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
-            return await alarms.wait(until: .now + .seconds(3600))
+            return await alarms.wait(alarms.arm(until: .now + .seconds(3600)))
         }
         #expect(await task.value == false)
         #expect(alarms.pendingCount == 0)
@@ -76,7 +76,7 @@ struct DeadlineAlarmsTests {
         let deadline = ContinuousClock.now + .milliseconds(20)
         let alarm = alarms.arm(until: deadline)
         // A second alarm at the same instant, waited for: once it fires, the driver has settled the first one too.
-        #expect(await alarms.wait(until: deadline))
+        #expect(await alarms.wait(alarms.arm(until: deadline)))
         #expect(await alarms.wait(alarm))
         #expect(alarms.pendingCount == 0)
         #expect(!alarms.isDriving)

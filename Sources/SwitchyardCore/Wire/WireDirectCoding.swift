@@ -60,7 +60,8 @@ enum WireDirectCoding {
 
 /// An array of wire messages, which ``WireDirectCoding`` decodes and encodes element by element.
 protocol WireMessageArray: Sendable {
-    /// The array, or `nil` when `value` is not an array of objects (the general path then reports the error).
+    /// The array, or `nil` when `value` is not an array of objects (the general path then decodes it again and
+    /// reports the error).
     static func decodeDirectly(_ value: JSONValue, at location: CodingLocation) throws -> Self?
     /// The array as a JSON array.
     func encodedDirectly(at location: CodingLocation) throws -> JSONValue
@@ -71,9 +72,6 @@ protocol WireMessageArray: Sendable {
 extension Array: WireMessageArray where Element: WireMessage {
     static func decodeDirectly(_ value: JSONValue, at location: CodingLocation) throws -> [Element]? {
         guard case .array(let elements) = value else { return nil }
-        for element in elements {
-            guard case .object = element else { return nil }
-        }
         let path = location.path
         var decoded: [Element] = []
         decoded.reserveCapacity(elements.count)

@@ -64,15 +64,16 @@ public struct WireField<Message>: Sendable {
                 message[keyPath: keyPath] = decoded
             }
         }
+        let stored: @Sendable (UnsafePointer<Message>) -> Value? = { message in
+            if let offset {
+                (UnsafeRawPointer(message) + offset).assumingMemoryBound(to: Value?.self).pointee
+            } else {
+                message.pointee[keyPath: keyPath]
+            }
+        }
         let directWrite = WireDirectWriting.writer(for: Value.self)
         self.writeValue = { message, output, parent, first in
-            let stored: Value? =
-                if let offset {
-                    (UnsafeRawPointer(message) + offset).assumingMemoryBound(to: Value?.self).pointee
-                } else {
-                    message.pointee[keyPath: keyPath]
-                }
-            guard let stored else { return }
+            guard let stored = stored(message) else { return }
             if first {
                 first = false
             } else {
@@ -88,13 +89,7 @@ public struct WireField<Message>: Sendable {
             }
         }
         self.encodeValue = { message, parent in
-            let stored: Value? =
-                if let offset {
-                    (UnsafeRawPointer(message) + offset).assumingMemoryBound(to: Value?.self).pointee
-                } else {
-                    message.pointee[keyPath: keyPath]
-                }
-            guard let stored else { return nil }
+            guard let stored = stored(message) else { return nil }
             if let directEncode { return try directEncode(stored, CodingLocation(parent, .name(name))) }
             return try ValueEncoder.encode(stored, at: CodingLocation(parent, .name(name)))
         }

@@ -40,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
-        CLILogging.pinTimeZone()
+        CLILogging.bootstrap(level: level)
         var logger = Logger(label: "switchyard")
         logger.logLevel = level
         let environment = ProcessInfo.processInfo.environment

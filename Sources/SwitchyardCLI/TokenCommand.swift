@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Switchyard
+import SwitchyardServer
 
 /// `switchyard token`: prints an access token for a credentials file or Application Default Credentials, like
 /// `gcloud auth print-access-token`, to check a credentials setup.
@@ -32,7 +33,7 @@ struct TokenCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        var logger = Logger(label: "switchyard.token") { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "switchyard.token") { TextLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .warning
         let transport = CurlTransport(logger: logger)
         let result: Result<AccessToken, any Error>

@@ -2,6 +2,7 @@ import Foundation
 import GoogleEmulator
 import Logging
 import Switchyard
+import SwitchyardServer
 
 /// What a command that talks to providers runs with: the loaded configuration, the embedded emulator when the
 /// configuration enables it, and a gateway built in-process. ``close()`` stops them in reverse order.
@@ -64,16 +65,15 @@ enum CLILogging {
     static func bootstrap(level: Logger.Level) {
         pinTimeZone()
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = TextLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
     }
 
-    /// Names the local time zone file in `TZ` unless the user set `TZ`. swift-log's stream handler stamps each line
-    /// through `strftime`, and with `TZ` unset glibc stats `/etc/localtime` on every call: one system call per
-    /// access-log line. The zone is the same; the file is read once.
-    static func pinTimeZone() {
+    /// Names the local time zone file in `TZ` unless the user set `TZ`. With `TZ` unset glibc stats `/etc/localtime`
+    /// on every `localtime_r`, which log lines call once a second. The zone is the same; the file is read once.
+    private static func pinTimeZone() {
         setenv("TZ", ":/etc/localtime", 0)
     }
 

@@ -23,6 +23,12 @@ enum ModelName: Hashable {
     /// Parses and checks a model name for a backend.
     /// - Throws: ``SwitchyardError`` `invalidArgument` naming the problem.
     static func parse(_ name: String, backend: GoogleBackend) throws(SwitchyardError) -> ModelName {
+        if isPlainID(name) { return .base(name) }
+        return try parseInGeneral(name, backend: backend)
+    }
+
+    /// ``parse(_:backend:)`` for every name: splits off collection prefixes and names what is wrong.
+    static func parseInGeneral(_ name: String, backend: GoogleBackend) throws(SwitchyardError) -> ModelName {
         func refuse(_ reason: String) -> SwitchyardError {
             SwitchyardError(.invalidArgument, "invalid model name \"\(name)\" for \(backend.displayName): \(reason)", model: name)
         }
@@ -74,6 +80,26 @@ enum ModelName: Hashable {
             previous = byte
         }
         return question ? "?" : ampersand ? "&" : nil
+    }
+
+    /// Whether `name` is a bare model id that passes every check of the general parser: ASCII letters, digits, `-`,
+    /// `_`, `.` and `@` only, no `..`, not starting with `.` or `@`. One pass over the bytes; the general parser
+    /// splits the name and walks its scalars, which showed on every request.
+    static func isPlainID(_ name: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
+                break
+            case UInt8(ascii: "."), UInt8(ascii: "@"):
+                if previous == 0 || (byte == UInt8(ascii: ".") && previous == UInt8(ascii: ".")) { return false }
+            default:
+                return false
+            }
+            previous = byte
+        }
+        return previous != 0
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

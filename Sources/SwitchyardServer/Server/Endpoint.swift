@@ -16,6 +16,12 @@ enum GeminiMethod: String, Sendable, CaseIterable {
     case streamGenerateContent
     case countTokens
     case predict
+
+    /// The method whose name is exactly `verb`, compared as bytes.
+    init?(verb: Substring.UTF8View) {
+        guard let method = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(verb) }) else { return nil }
+        self = method
+    }
 }
 
 /// What a request asks for, parsed from its method, path and headers.
@@ -150,20 +156,28 @@ struct EndpointResolver: Sendable {
     /// through the general resolver.
     private static func geminiCallFastPath(method: String, path: String) -> Endpoint? {
         guard method == "POST" else { return nil }
-        var rest = Substring(path)
-        var matched = false
-        for prefix in ["/v1beta/models/", "/v1/models/", "/v1alpha/models/"] where rest.hasPrefix(prefix) {
-            rest = rest.dropFirst(prefix.count)
-            matched = true
-            break
-        }
-        guard matched, let colon = rest.utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+        let bytes = path.utf8
+        guard let versionEnd = versionPrefixLength(bytes) else { return nil }
+        let rest = bytes.dropFirst(versionEnd)
+        guard let colon = rest.lastIndex(of: UInt8(ascii: ":")) else { return nil }
         let model = rest[..<colon]
-        guard !model.isEmpty, !model.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") }),
-            let geminiMethod = GeminiMethod(rawValue: String(rest[rest.index(after: colon)...]))
+        guard !model.isEmpty, !model.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") }),
+            let geminiMethod = GeminiMethod(verb: rest[rest.index(after: colon)...])
         else { return nil }
-        return .geminiCall(model: String(model), method: geminiMethod)
+        return .geminiCall(model: String(Substring(model)), method: geminiMethod)
     }
+
+    /// The length of `/v1beta/models/`, `/v1/models/` or `/v1alpha/models/` at the start of `path`, compared as bytes.
+    private static func versionPrefixLength(_ path: String.UTF8View) -> Int? {
+        if path.starts(with: betaPrefix) { return betaPrefix.count }
+        if path.starts(with: stablePrefix) { return stablePrefix.count }
+        if path.starts(with: alphaPrefix) { return alphaPrefix.count }
+        return nil
+    }
+
+    private static let betaPrefix = Array("/v1beta/models/".utf8)
+    private static let stablePrefix = Array("/v1/models/".utf8)
+    private static let alphaPrefix = Array("/v1alpha/models/".utf8)
 
     private static func modelResource(_ tail: [String], vertex: Bool, method: String, path: String) -> Result<Endpoint, SurfacedError> {
         if tail.isEmpty {

@@ -23,6 +23,28 @@ struct ModelNameTests {
         #expect(throws: SwitchyardError.self) { try ModelName.parse("gemini#x", backend: .vertexAI) }
     }
 
+    @Test("the one-pass check for bare ids agrees with the general parser on every short name", arguments: GoogleBackend.allCases)
+    func plainIDsAgree(backend: GoogleBackend) {
+        let alphabet: [String] = ["a", "Z", "7", "-", "_", ".", "@", "/", "?", " ", "é"]
+        var names: [String] = [""]
+        var frontier: [String] = [""]
+        for _ in 1...3 {
+            frontier = frontier.flatMap { prefix in alphabet.map { prefix + $0 } }
+            names += frontier
+        }
+        var plain = 0
+        for name in names {
+            let general = Result { () throws(SwitchyardError) in try ModelName.parseInGeneral(name, backend: backend) }
+            if ModelName.isPlainID(name) {
+                plain += 1
+                #expect((try? general.get()) == .base(name), "\(name)")
+            }
+            let parsed = Result { () throws(SwitchyardError) in try ModelName.parse(name, backend: backend) }
+            #expect((try? parsed.get()) == (try? general.get()), "\(name)")
+        }
+        #expect(plain > 100)
+    }
+
     @Test("@ versions are kept")
     func atVersions() throws {
         #expect(try ModelName.parse("imagegeneration@006", backend: .vertexAI) == .base("imagegeneration@006"))

@@ -94,23 +94,13 @@ do {
     exit(1)
 }
 
-// The floor: the same server and outbound stack (Hummingbird on its event loops, CurlTransport) forwarding the bytes
-// with none of the gateway's work, so the report can split what the gateway adds into stack and Switchyard.
-let floorExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("forward-floor").path
-let floorPort = try freePort()
-let floorURL = "http://127.0.0.1:\(floorPort)"
-var floorProcess: ChildProcess?
-if FileManager.default.isExecutableFile(atPath: floorExecutable) {
-    let process = try ChildProcess(
-        name: "forward-floor",
-        executable: floorExecutable,
-        arguments: ["\(floorPort)", emulatorURL, GatewayConfig.apiKey],
-        logFile: work.appendingPathComponent("forward-floor.log")
-    )
-    _ = try await waitUntilOK(floorURL, transport: transport, since: process.startedAt)
-    floorProcess = process
-} else {
-    notes.append("forward-floor is not built beside gateway-bench (Benchmarks/run-gateway builds it): no floor rows")
+// References measured in the same rounds: the floor (the gateway's own server and HTTP stack forwarding the bytes,
+// none of its work), which splits what the gateway adds into stack and Switchyard, and nginx, a lean proxy in C.
+var references: [Reference] = []
+for start in [References.floor, References.nginx] {
+    let started = try await start(emulatorURL, GatewayConfig.apiKey, work, transport)
+    if let reference = started.reference { references.append(reference) }
+    if let note = started.note { notes.append(note) }
 }
 
 print("gateway-bench: emulator pid \(emulator.pid) on \(emulatorURL), gateway pid \(gateway.pid) on \(gatewayURL)")
@@ -126,12 +116,13 @@ let direct = Target(
     body: Payloads.text
 )
 let through = Target(label: "gateway", url: "\(gatewayURL)/v1beta/models/bench:generateContent", headers: [:], body: Payloads.text)
-let floorTarget = Target(label: "floor", url: "\(floorURL)/v1beta/models/gemini-2.5-flash:generateContent", headers: [:], body: Payloads.text)
 
 // Warm-up: connections on both hops, the gateway's first-request paths.
 count("warm-up direct", await loader.closedLoop(direct, concurrency: 4, count: 400, timeLimit: .seconds(10)))
 count("warm-up gateway", await loader.closedLoop(through, concurrency: 4, count: 400, timeLimit: .seconds(10)))
-if floorProcess != nil { count("warm-up floor", await loader.closedLoop(floorTarget, concurrency: 4, count: 400, timeLimit: .seconds(10))) }
+for reference in references {
+    count("warm-up \(reference.target.label)", await loader.closedLoop(reference.target, concurrency: 4, count: 400, timeLimit: .seconds(10)))
+}
 
 // MARK: Latency and throughput
 
@@ -139,28 +130,28 @@ if runs("latency") {
     var c1 = (direct: [Sample](), gateway: [Sample]())
     var c64 = (direct: [Sample](), gateway: [Sample]())
     var open = (direct: [Sample](), gateway: [Sample]())
-    var floorC1: [Sample] = []
-    var floorC64: [Sample] = []
+    var referenceC1: [[Sample]] = references.map { _ in [] }
+    var referenceC64: [[Sample]] = references.map { _ in [] }
     for _ in 0..<rounds {
         for (index, target) in [direct, through].enumerated() {
             let sample = await loader.closedLoop(target, concurrency: 1, count: 2000, timeLimit: .seconds(4))
             count("c=1 \(target.label)", sample)
             if index == 0 { c1.direct.append(sample) } else { c1.gateway.append(sample) }
         }
-        if floorProcess != nil {
-            let sample = await loader.closedLoop(floorTarget, concurrency: 1, count: 2000, timeLimit: .seconds(4))
-            count("c=1 floor", sample)
-            floorC1.append(sample)
+        for (index, reference) in references.enumerated() {
+            let sample = await loader.closedLoop(reference.target, concurrency: 1, count: 2000, timeLimit: .seconds(4))
+            count("c=1 \(reference.target.label)", sample)
+            referenceC1[index].append(sample)
         }
         for (index, target) in [direct, through].enumerated() {
             let sample = await loader.closedLoop(target, concurrency: 64, count: 6400, timeLimit: .seconds(4))
             count("c=64 \(target.label)", sample)
             if index == 0 { c64.direct.append(sample) } else { c64.gateway.append(sample) }
         }
-        if floorProcess != nil {
-            let sample = await loader.closedLoop(floorTarget, concurrency: 64, count: 6400, timeLimit: .seconds(4))
-            count("c=64 floor", sample)
-            floorC64.append(sample)
+        for (index, reference) in references.enumerated() {
+            let sample = await loader.closedLoop(reference.target, concurrency: 64, count: 6400, timeLimit: .seconds(4))
+            count("c=64 \(reference.target.label)", sample)
+            referenceC64[index].append(sample)
         }
         for (index, target) in [direct, through].enumerated() {
             let sample = await loader.openLoop(target, rate: openLoopRate, count: openLoopRate * 3, timeLimit: .seconds(3))
@@ -194,8 +185,8 @@ if runs("latency") {
         return [p50, p99]
     }
     rows += latencyRows("latency c=1", c1, p50Target: 100, p99Target: 1000)
-    if !floorC1.isEmpty {
-        rows += latencyRows("floor (stack only) latency c=1", (c1.direct, floorC1), p50Target: nil, p99Target: nil)
+    for (index, reference) in references.enumerated() {
+        rows += latencyRows("\(reference.name) latency c=1", (c1.direct, referenceC1[index]), p50Target: nil, p99Target: nil)
     }
     rows += latencyRows("latency c=64", c64, p50Target: nil, p99Target: nil)
     rows += latencyRows("latency open loop \(openLoopRate) req/s", open, p50Target: nil, p99Target: nil)
@@ -218,12 +209,12 @@ if runs("latency") {
     closed.target = "≥ 0.50×"
     closed.met = Row.median(closed.ratios) >= 0.5
     rows.append(closed)
-    if !floorC64.isEmpty {
+    for (index, reference) in references.enumerated() {
         rows.append(
             Row(
-                figure: "floor (stack only) req/s c=64 (Swift client)",
+                figure: "\(reference.name) req/s c=64 (Swift client)",
                 baseline: c64.direct.map(\.rate),
-                gateway: floorC64.map(\.rate),
+                gateway: referenceC64[index].map(\.rate),
                 unit: "req/s",
                 showAdded: false
             )
@@ -236,8 +227,8 @@ if runs("throughput") {
         var directRates: [Double] = []
         var gatewayRates: [Double] = []
         var cpu = (emulator: [Double](), gateway: [Double]())
-        var floorRates: [Double] = []
-        var floorCPU: [Double] = []
+        var referenceRates: [[Double]] = references.map { _ in [] }
+        var referenceCPU: [[Double]] = references.map { _ in [] }
         for _ in 0..<rounds {
             let emulatorBefore = emulator.cpuTime()
             let d = try wrk.run(direct, connections: 64, duration: 4)
@@ -248,12 +239,12 @@ if runs("throughput") {
             cpu.gateway.append((gateway.cpuTime() - gatewayBefore).micros / Double(max(1, g.requests)))
             failures["wrk direct", default: 0] += d.failures
             failures["wrk gateway", default: 0] += g.failures
-            if let floor = floorProcess {
-                let floorBefore = floor.cpuTime()
-                let f = try wrk.run(floorTarget, connections: 64, duration: 4)
-                floorCPU.append((floor.cpuTime() - floorBefore).micros / Double(max(1, f.requests)))
-                failures["wrk floor", default: 0] += f.failures
-                floorRates.append(f.requestsPerSecond)
+            for (index, reference) in references.enumerated() {
+                let before = reference.process.cpuTime()
+                let result = try wrk.run(reference.target, connections: 64, duration: 4)
+                referenceCPU[index].append((reference.process.cpuTime() - before).micros / Double(max(1, result.requests)))
+                failures["wrk \(reference.target.label)", default: 0] += result.failures
+                referenceRates[index].append(result.requestsPerSecond)
             }
             directRates.append(d.requestsPerSecond)
             gatewayRates.append(g.requestsPerSecond)
@@ -268,9 +259,15 @@ if runs("throughput") {
         row.target = "≥ 0.50×"
         row.met = Row.median(row.ratios) >= 0.5
         rows.append(row)
-        if !floorRates.isEmpty {
+        for (index, reference) in references.enumerated() {
             rows.append(
-                Row(figure: "floor (stack only) saturation req/s (wrk)", baseline: directRates, gateway: floorRates, unit: "req/s", showAdded: false)
+                Row(
+                    figure: "\(reference.name) saturation req/s (wrk)",
+                    baseline: directRates,
+                    gateway: referenceRates[index],
+                    unit: "req/s",
+                    showAdded: false
+                )
             )
         }
         rows.append(
@@ -282,12 +279,12 @@ if runs("throughput") {
                 showAdded: false
             )
         )
-        if !floorCPU.isEmpty {
+        for (index, reference) in references.enumerated() {
             rows.append(
                 Row(
-                    figure: "floor (stack only) CPU per request at saturation (baseline: the emulator's)",
+                    figure: "\(reference.name) CPU per request at saturation (baseline: the emulator's)",
                     baseline: cpu.emulator,
-                    gateway: floorCPU,
+                    gateway: referenceCPU[index],
                     unit: "µs",
                     showAdded: false
                 )
@@ -533,7 +530,7 @@ let grants =
 let loadAtEnd = loadAverage()
 
 await gateway.stop()
-await floorProcess?.stop()
+for reference in references { await reference.process.stop() }
 await emulator.stop()
 
 print("")

@@ -63,8 +63,21 @@ struct JSONParser {
     }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
-        var stack: [Frame] = []
         skipWhitespace()
+        let value = try parseValue(depth: 0)
+        skipWhitespace()
+        guard index == end else {
+            throw failure(.trailingCharacters, "unexpected \(describe(base[index])) after the JSON value")
+        }
+        return value
+    }
+
+    /// Reads one value starting at `index` (no whitespace before it) and leaves `index` just past it. `depth` is
+    /// how many arrays and objects enclose the value; with the value's own nesting it may not reach
+    /// ``maximumDepth``.
+    mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        var stack: [Frame] = []
+        let depthLimit = maximumDepth - depth
         var value: JSONValue
         parsing: while true {
             // Read one value; containers push a frame and loop back here for their first element.
@@ -72,7 +85,7 @@ struct JSONParser {
             let byte = base[index]
             switch byte {
             case UInt8(ascii: "{"):
-                guard stack.count < maximumDepth else { throw tooDeep() }
+                guard stack.count < depthLimit else { throw tooDeep() }
                 index &+= 1
                 skipWhitespace()
                 if index < end && base[index] == UInt8(ascii: "}") {
@@ -87,7 +100,7 @@ struct JSONParser {
                     continue parsing
                 }
             case UInt8(ascii: "["):
-                guard stack.count < maximumDepth else { throw tooDeep() }
+                guard stack.count < depthLimit else { throw tooDeep() }
                 index &+= 1
                 skipWhitespace()
                 if index < end && base[index] == UInt8(ascii: "]") {
@@ -146,17 +159,29 @@ struct JSONParser {
                 index &+= 1
             }
         }
-        skipWhitespace()
-        guard index == end else {
-            throw failure(.trailingCharacters, "unexpected \(describe(base[index])) after the JSON value")
-        }
         return value
     }
 
     // MARK: Pieces
 
+    /// The byte at `index`, or `nil` at the end of the input.
+    var nextByte: UInt8? {
+        index < end ? base[index] : nil
+    }
+
+    /// Steps past the byte at `index`.
+    mutating func advance() {
+        index &+= 1
+    }
+
+    /// Whether `index` is at the end of the input.
+    var isAtEnd: Bool { index >= end }
+
+    /// How deep values may nest.
+    var depthLimit: Int { maximumDepth }
+
     @inline(__always)
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < end {
             let byte = base[index]
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
@@ -165,7 +190,7 @@ struct JSONParser {
     }
 
     /// Reads `"key"` and the `:` after it; `index` is at the opening quote (after whitespace).
-    private mutating func parseKey() throws(JSONSyntaxError) -> String {
+    mutating func parseKey() throws(JSONSyntaxError) -> String {
         guard index < end else { throw failure(.unexpectedEnd, "unexpected end of input", expected: "an object key") }
         guard base[index] == UInt8(ascii: "\"") else { throw unexpected(expected: "an object key in double quotes") }
         index &+= 1

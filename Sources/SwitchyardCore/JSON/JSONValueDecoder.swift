@@ -29,6 +29,11 @@ public struct JSONValueDecoder: Sendable {
     /// - Throws: `DecodingError.dataCorrupted` with an empty coding path and the ``JSONSyntaxError`` as its
     ///   underlying error when the bytes are not JSON; otherwise as ``decode(_:from:)-(_,JSONValue)``.
     public func decode<T: Decodable>(_ type: T.Type, from data: Data, reader: JSONReader = JSONReader()) throws -> T {
+        // Wire messages are read straight from the text when it is in the shape that path handles; otherwise (and
+        // for every error) through the tree below, so results and errors are the tree's.
+        if let direct = data.withUnsafeBytes({ WireDirectReading.decode(type, from: $0, maximumDepth: reader.maximumDepth) }) {
+            return direct
+        }
         let value: JSONValue
         do {
             value = try reader.read(data)

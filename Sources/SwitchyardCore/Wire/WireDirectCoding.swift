@@ -67,6 +67,8 @@ protocol WireMessageArray: Sendable {
     func encodedDirectly(at location: CodingLocation) throws -> JSONValue
     /// Writes the array as JSON text (see ``WireDirectWriting``).
     func writeDirectly(into output: inout JSONOutput, at location: CodingLocation) throws
+    /// Reads the array from JSON text, the parser at `[` (see ``WireDirectReading``).
+    static func readDirectly(from parser: inout JSONParser, at location: CodingLocation, depth: Int) throws -> Self
 }
 
 extension Array: WireMessageArray where Element: WireMessage {

@@ -17,13 +17,19 @@ public protocol WireMessage: Codable, Sendable, Hashable {
 }
 
 /// One known field of a ``WireMessage``: its lowerCamel JSON name and where it is stored.
-public struct WireField<Message>: Sendable {
+///
+/// A class, so that taking a field out of a message's table retains one reference; as a struct, each use copied its
+/// name and six closures (seven retains and releases), which showed in every decode and encode.
+public final class WireField<Message>: Sendable {
     /// The field's lowerCamel JSON name.
     public let name: String
     let decode: @Sendable (inout Message, KeyedDecodingContainer<AnyCodingKey>, AnyCodingKey) throws -> Void
     let encode: @Sendable (Message, inout KeyedEncodingContainer<AnyCodingKey>) throws -> Void
     /// Decodes the field straight from a ``JSONValue`` (the ``JSONValueDecoder`` fast path; `null` unsets it).
     let decodeValue: @Sendable (inout Message, JSONValue, CodingLocation) throws -> Void
+    /// Reads the field from JSON text, the parser at its value (``WireDirectReading``): messages and arrays of them
+    /// directly, other values through ``decodeValue``. The `Int` is how many arrays and objects enclose the value.
+    let readValue: @Sendable (inout Message, inout JSONParser, CodingLocation, Int) throws -> Void
     /// Encodes the field straight to a ``JSONValue``, or `nil` when unset (the ``JSONValueEncoder`` fast path).
     let encodeValue: @Sendable (UnsafePointer<Message>, CodingPath) throws -> JSONValue?
     /// Writes `,"name":value` (no comma when `first`, which it then clears) when the field is set
@@ -47,7 +53,16 @@ public struct WireField<Message>: Sendable {
         // Nested messages and arrays of them skip the Decoder/Encoder machinery (see WireDirectCoding).
         let directDecode = WireDirectCoding.decoder(for: Value.self)
         let directEncode = WireDirectCoding.encoder(for: Value.self)
-        self.decodeValue = { message, value, location in
+        let assign: @Sendable (inout Message, Value?) -> Void = { message, decoded in
+            if let offset {
+                withUnsafeMutablePointer(to: &message) { pointer in
+                    (UnsafeMutableRawPointer(pointer) + offset).assumingMemoryBound(to: Value?.self).pointee = decoded
+                }
+            } else {
+                message[keyPath: keyPath] = decoded
+            }
+        }
+        let decodeValue: @Sendable (inout Message, JSONValue, CodingLocation) throws -> Void = { message, value, location in
             let decoded: Value? =
                 if case .null = value {
                     nil
@@ -56,12 +71,15 @@ public struct WireField<Message>: Sendable {
                 } else {
                     try ValueDecoder.decode(Value.self, from: value, at: location)
                 }
-            if let offset {
-                withUnsafeMutablePointer(to: &message) { pointer in
-                    (UnsafeMutableRawPointer(pointer) + offset).assumingMemoryBound(to: Value?.self).pointee = decoded
-                }
+            assign(&message, decoded)
+        }
+        self.decodeValue = decodeValue
+        let directRead = WireDirectReading.reader(for: Value.self)
+        self.readValue = { message, parser, location, depth in
+            if let directRead, let decoded = try directRead(&parser, location, depth) {
+                assign(&message, decoded)
             } else {
-                message[keyPath: keyPath] = decoded
+                try decodeValue(&message, try parser.parseValue(depth: depth), location)
             }
         }
         let stored: @Sendable (UnsafePointer<Message>) -> Value? = { message in

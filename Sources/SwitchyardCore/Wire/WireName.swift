@@ -5,7 +5,7 @@ public enum WireName {
     /// An underscore followed by a lower-case ASCII letter becomes that letter in upper case, as proto3 JSON names
     /// are formed; other characters are kept. A name without an underscore is returned unchanged without copying.
     public static func lowerCamel(_ name: String) -> String {
-        guard name.utf8.contains(UInt8(ascii: "_")) else { return name }
+        guard hasUnderscore(name) else { return name }
         var output: [UInt8] = []
         output.reserveCapacity(name.utf8.count)
         var pendingUnderscore = false
@@ -35,5 +35,15 @@ public enum WireName {
         }
         if pendingUnderscore { output.append(UInt8(ascii: "_")) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether `name` contains `_`, scanning its contiguous UTF-8 directly (every key of every decoded object is
+    /// checked; `utf8.contains` stepped through string indices).
+    private static func hasUnderscore(_ name: String) -> Bool {
+        let scanned = name.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte == UInt8(ascii: "_") { return true }
+            return false
+        }
+        return scanned ?? name.utf8.contains(UInt8(ascii: "_"))
     }
 }

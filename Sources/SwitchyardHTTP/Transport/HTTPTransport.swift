@@ -81,6 +81,8 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     /// Whether two field names are equal ignoring ASCII case (field names are ASCII tokens, RFC 9110 §5.1).
     /// Foundation's `caseInsensitiveCompare` is locale-aware and was a visible cost on every request.
     static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
+        // Lengths first (constant time for native strings): most names compared are not the one looked for.
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {

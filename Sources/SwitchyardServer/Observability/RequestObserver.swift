@@ -14,17 +14,18 @@ struct RequestObserver: Sendable {
         guard logger.logLevel <= .info else { return }
         let latency = end - summary.start
         let tenths = (latency.components.seconds * 10_000) + (latency.components.attoseconds + 50_000_000_000_000) / 100_000_000_000_000
-        var metadata: Logger.Metadata = [
-            "request.id": .string(summary.requestID),
-            "http.method": .string(summary.method),
-            "http.path": .string(summary.path),
-            "http.status": .string(String(summary.status)),
-            "switchyard.surface": .string(summary.surface.rawValue),
-            "switchyard.operation": .string(summary.operation),
-            "switchyard.attempts": .string(String(summary.attempts)),
-            "switchyard.outcome": .string(summary.outcome),
-            "latency_ms": .string("\(tenths / 10).\(tenths % 10)"),
-        ]
+        // Room for every key up front: a literal of the nine always present would grow (and rehash) once the
+        // optional ones are added.
+        var metadata = Logger.Metadata(minimumCapacity: 16)
+        metadata["request.id"] = .string(summary.requestID)
+        metadata["http.method"] = .string(summary.method)
+        metadata["http.path"] = .string(summary.path)
+        metadata["http.status"] = .string(String(summary.status))
+        metadata["switchyard.surface"] = .string(summary.surface.rawValue)
+        metadata["switchyard.operation"] = .string(summary.operation)
+        metadata["switchyard.attempts"] = .string(String(summary.attempts))
+        metadata["switchyard.outcome"] = .string(summary.outcome)
+        metadata["latency_ms"] = .string(String(tenths / 10) + "." + String(tenths % 10))
         if let route = summary.route { metadata["switchyard.route"] = .string(route) }
         if let provider = summary.provider { metadata["switchyard.provider"] = .string(provider) }
         if let model = summary.model { metadata["switchyard.model"] = .string(model) }

@@ -103,17 +103,7 @@ extension WireMessage {
                 guard unknownFields[name] == nil else { throw WireDirectReading.GiveUp() }
                 unknownFields[name] = try parser.parseValue(depth: depth + 1)
             }
-            parser.skipWhitespace()
-            switch parser.nextByte {
-            case UInt8(ascii: ","):
-                parser.advance()
-                parser.skipWhitespace()
-            case UInt8(ascii: "}"):
-                parser.advance()
-                return
-            default:
-                throw WireDirectReading.GiveUp()
-            }
+            if try parser.closes(UInt8(ascii: "}")) { return }
         }
     }
 }
@@ -136,17 +126,27 @@ extension Array where Element: WireMessage {
             var element = Element()
             try element.readMembers(from: &parser, at: path.appending(.index(elements.count)), depth: depth + 1)
             elements.append(element)
-            parser.skipWhitespace()
-            switch parser.nextByte {
-            case UInt8(ascii: ","):
-                parser.advance()
-                parser.skipWhitespace()
-            case UInt8(ascii: "]"):
-                parser.advance()
-                return elements
-            default:
-                throw WireDirectReading.GiveUp()
-            }
+            if try parser.closes(UInt8(ascii: "]")) { return elements }
+        }
+    }
+}
+
+extension JSONParser {
+    /// After a member or an element: steps past `,` and the whitespace after it (`false`: another one follows) or
+    /// past `closing` (`true`: the container ends).
+    /// - Throws: ``WireDirectReading/GiveUp`` for anything else.
+    fileprivate mutating func closes(_ closing: UInt8) throws -> Bool {
+        skipWhitespace()
+        switch nextByte {
+        case UInt8(ascii: ","):
+            advance()
+            skipWhitespace()
+            return false
+        case closing:
+            advance()
+            return true
+        default:
+            throw WireDirectReading.GiveUp()
         }
     }
 }

@@ -177,9 +177,6 @@ struct JSONParser {
     /// Whether `index` is at the end of the input.
     var isAtEnd: Bool { index >= end }
 
-    /// How deep values may nest.
-    var depthLimit: Int { maximumDepth }
-
     @inline(__always)
     mutating func skipWhitespace() {
         while index < end {

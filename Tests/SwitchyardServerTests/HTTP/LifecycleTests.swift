@@ -1,5 +1,6 @@
 import Foundation
 import GoogleEmulator
+import Logging
 import ServiceLifecycle
 import Switchyard
 import SwitchyardHTTP
@@ -74,19 +75,25 @@ struct LifecycleTests {
 
     @Test("graceful shutdown lets a request in flight finish, then refuses new connections")
     func gracefulShutdown() async throws {
-        try await ServerHarness.with { server in
+        try await ServerHarness.with(.init(serverLogLevel: .trace)) { server in
             await server.emulator.injectFault(
                 EmulatorFault(kind: .latency(.milliseconds(800)), match: .init(surface: .aiStudio, model: "gemini-2.5-flash"))
             )
             let call = Task { try await server.send(.post, "/v1beta/models/chat:generateContent", json: Self.prompt) }
             _ = await server.logs.first { $0.label == "emulator" && $0.message == "emulator fault" }
             await server.group.triggerGracefulShutdown()
+            // Hummingbird starts its shutdown in a task of its own; under a loaded test run that task can start after
+            // the in-flight answer, and then the probe below would still find the server listening. Wait for it.
+            _ = await server.logs.first { $0.label == "switchyard" && $0.message.hasPrefix("Server State: shuttingDown") }
             let reply = try await call.value
             #expect(reply.status == 200)
             #expect(reply.text.contains("Echo: Hello there"))
+            // A new connection (a client of its own, so nothing is reused) is refused.
+            let probe = CurlTransport()
             await #expect(throws: HTTPTransportError.self) {
-                _ = try await server.send(.get, "/healthz")
+                _ = try await probe.execute(HTTPRequest(method: .get, url: server.baseURL + "/healthz"))
             }
+            await probe.shutdown()
         }
     }
 

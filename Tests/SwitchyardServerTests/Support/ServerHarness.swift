@@ -26,6 +26,8 @@ struct ServerHarness: Sendable {
         var maxBodyBytes = 1 << 20
         var retryAttempts = 1
         var cooldownFailures = 3
+        /// The server's log level; `.trace` also captures Hummingbird's server state changes.
+        var serverLogLevel: Logger.Level = .info
     }
 
     /// Starts everything, runs `body`, then shuts everything down (also when `body` throws).
@@ -48,7 +50,7 @@ struct ServerHarness: Sendable {
                 environment: [:],
                 baseDirectory: repositoryRoot + "/config"
             )
-            let logger = logs.logger(label: "switchyard", level: .info)
+            let logger = logs.logger(label: "switchyard", level: options.serverLogLevel)
             let gateway = try await Gateway(configuration: configuration, environment: [:], logger: logger)
             let metrics = ServerMetrics()
             let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)

@@ -208,10 +208,10 @@ final class CurlMultiLoop: @unchecked Sendable {
 
             // Sleep until a socket is ready, the loop is woken, libcurl's timer is due or a deadline passes (at most
             // a second).
-            var wakeAt = MonotonicClock.now() &+ 1_000_000_000
+            let now = MonotonicClock.now()
+            var wakeAt = now &+ 1_000_000_000
             if let timerDeadline { wakeAt = min(wakeAt, timerDeadline) }
             if let nextDeadline { wakeAt = min(wakeAt, nextDeadline) }
-            let now = MonotonicClock.now()
             let timeout = wakeAt > now ? Int32((wakeAt - now + 999_999) / 1_000_000) : 0
             let count = swy_epoll_wait(epoll, &readyFDs, &readyEvents, capacity, timeout)
             guard count > 0 else { continue }
